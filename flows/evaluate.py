@@ -1,0 +1,149 @@
+"""``make eval``: precision, recall and F1 of every extractor against the hand annotations in tests/gold/.
+
+Gold items are located by their exact text and occurrence number in the cleaned sample text; a
+prediction matches a gold item when the spans overlap and the attributes that matter agree
+(see ``MATCHERS``). Each gold item matches at most one prediction.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from transforms.normalize import fold_str
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = ROOT / "tests" / "gold"
+SAMPLES_DIR = ROOT / "samples"
+FACT_TYPES = ("dates", "figures", "quotes", "events")
+FLOORS = {"dates": 0.85, "figures": 0.85, "quotes": 0.75, "events": 0.75}
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    fact_type: str
+    predicted: int
+    gold: int
+    matched_pred: int
+    matched_gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched_pred / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_gold(fact_type: str) -> list[dict[str, Any]]:
+    path = GOLD_DIR / f"{fact_type}.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("//")]
+
+
+def sample_articles() -> dict[str, Any]:
+    """The five bundled samples, cleaned exactly as the pipeline cleans them (keyed '000'..'004')."""
+    from transforms.clean import clean_document
+    from transforms.records import RawDocument
+
+    out = {}
+    for path in sorted(SAMPLES_DIR.glob("*.txt")):
+        raw = RawDocument(path.name, path.read_bytes(), "text/plain", datetime(2026, 1, 1, tzinfo=timezone.utc))
+        out[path.name[:3]] = clean_document(raw)
+    return out
+
+
+def locate(text: str, needle: str, nth: int) -> tuple[int, int] | None:
+    """Span of the ``nth`` occurrence of ``needle`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(needle, start + 1)
+        if start < 0:
+            return None
+    return start, start + len(needle)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+    return a == b
+
+
+def _speaker_matches(pred: str | None, gold: str | None) -> bool:
+    if not pred or not gold:
+        return not pred and not gold
+    p, g = fold_str(pred), fold_str(gold)
+    return p in g or g in p
+
+
+def _iso(d: Any) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+MATCHERS: dict[str, Callable[[Any, dict], bool]] = {
+    "dates": lambda p, g: _iso(p.value) == g.get("value") and p.precision == g.get("precision"),
+    "figures": lambda p, g: _same(p.value, g["value"]) and _same(p.value_max, g.get("value_max")) and p.kind == g["kind"],
+    "quotes": lambda p, g: _speaker_matches(p.speaker, g.get("speaker")),
+    "events": lambda p, g: p.event_type == g["event_type"] and {p.actor1, p.actor2} == {g.get("actor1"), g.get("actor2")},
+}
+
+
+def predictions(fact_type: str, facts) -> list:
+    return list(getattr(facts, fact_type))
+
+
+def score(fact_type: str, articles: dict[str, Any], facts_by_sample: dict[str, Any], gold: Iterable[dict]) -> Score:
+    """Greedy one-to-one matching of predictions to gold items, sample by sample."""
+    gold_by_sample: dict[str, list[dict]] = {}
+    for g in gold:
+        gold_by_sample.setdefault(g["sample"], []).append(g)
+    predicted = matched_pred = matched_gold = n_gold = 0
+    for sample, article in articles.items():
+        preds = predictions(fact_type, facts_by_sample[sample])
+        predicted += len(preds)
+        used: set[int] = set()
+        for g in gold_by_sample.get(sample, []):
+            n_gold += 1
+            span = locate(article.text, g["text"], g.get("nth", 0))
+            if span is None:
+                continue
+            for i, p in enumerate(preds):
+                if i not in used and p.char_start < span[1] and span[0] < p.char_end and MATCHERS[fact_type](p, g):
+                    used.add(i)
+                    matched_gold += 1
+                    break
+        matched_pred += len(used)
+    return Score(fact_type, predicted, n_gold, matched_pred, matched_gold)
+
+
+def evaluate() -> list[Score]:
+    from transforms.extract import extract_facts
+
+    articles = sample_articles()
+    facts = {s: extract_facts(a) for s, a in articles.items()}
+    return [score(t, articles, facts, load_gold(t)) for t in FACT_TYPES if (GOLD_DIR / f"{t}.jsonl").exists()]
+
+
+def main() -> int:
+    scores = evaluate()
+    print(f"{'fact':<8} {'pred':>5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6}  floor")
+    failing = 0
+    for s in scores:
+        ok = s.f1 >= FLOORS[s.fact_type]
+        failing += not ok
+        print(f"{s.fact_type:<8} {s.predicted:>5} {s.gold:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}  {FLOORS[s.fact_type]:.2f} {'ok' if ok else 'BELOW'}")
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
