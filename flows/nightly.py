@@ -101,16 +101,16 @@ def validate_facts(validator, articles: list[Article], rows: steps.FactRows, gat
 @task(name="load", cache_policy=NO_CACHE)
 def load(con, articles: list[Article], rows: steps.FactRows, quarantine: list[dict], version: str, run_id: str) -> None:
     """Upsert articles, replace their facts, record quarantine rows: one transaction."""
-    con.execute("BEGIN")
+    con.execute("BEGIN").fetchall()
     try:
         wh.upsert(con, "articles", [steps.article_row(a, version, run_id) for a in articles])
         wh.delete_facts_of(con, [a.article_id for a in articles])
         for table in FACT_TABLES:
             wh.upsert(con, table.name, rows.table(table.name))
         wh.upsert(con, "quarantine", quarantine)
-        con.execute("COMMIT")
+        con.execute("COMMIT").fetchall()
     except Exception:
-        con.execute("ROLLBACK")
+        con.execute("ROLLBACK").fetchall()
         raise
 
 

@@ -32,11 +32,11 @@ def create_table_sql(table: Table) -> str:
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables and add columns declared since the file was made."""
     for table in TABLES:
-        con.execute(create_table_sql(table))
+        con.execute(create_table_sql(table)).fetchall()
         have = {r[0] for r in con.execute(f"SELECT column_name FROM information_schema.columns WHERE table_name = '{table.name}'").fetchall()}
         for col in table.columns:
             if col.name not in have:
-                con.execute(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {col.type}')
+                con.execute(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {col.type}').fetchall()
 
 
 def upsert(con: duckdb.DuckDBPyConnection, table_name: str, rows: Sequence[Mapping[str, Any]]) -> int:
@@ -46,11 +46,10 @@ def upsert(con: duckdb.DuckDBPyConnection, table_name: str, rows: Sequence[Mappi
     table = BY_NAME[table_name]
     batch = to_arrow(table, rows)
     columns = ", ".join(f'"{n}"' for n in table.column_names)
-    con.register("_upsert_batch", batch)
-    try:
-        con.execute(f"INSERT OR REPLACE INTO {table.name} ({columns}) SELECT {columns} FROM _upsert_batch")
-    finally:
-        con.unregister("_upsert_batch")
+    # DuckDB finds the Arrow table by its Python name (a replacement scan); unlike register(), this
+    # works while the caller still holds an unfinished result on the connection.
+    upsert_batch = batch  # noqa: F841 - read by the SQL below
+    con.execute(f"INSERT OR REPLACE INTO {table.name} ({columns}) SELECT {columns} FROM upsert_batch").fetchall()
     return len(rows)
 
 
@@ -72,7 +71,7 @@ def delete_facts_of(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) 
     if not ids:
         return
     for name in ("events", "figures", "quotes"):
-        con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT unnest(?))", [ids])
+        con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()
 
 
 def count_rows(con: duckdb.DuckDBPyConnection, table_name: str) -> int:

@@ -62,7 +62,7 @@ def _publish_table(con: duckdb.DuckDBPyConnection, table: Table, publish_dir: Pa
         con.execute(
             f"COPY (SELECT {columns}, {part} AS {PARTITION_COLUMN} FROM {table.name} ORDER BY {order}) "
             f"TO '{target.as_posix()}' (FORMAT parquet, PARTITION_BY ({PARTITION_COLUMN}), FILENAME_PATTERN 'part_{{i}}')"
-        )
+        ).fetchall()
     (target / "_manifest.json").write_text(
         json.dumps({"table": table.name, "run_id": run_id, "rows": rows, "key": list(table.key)}, indent=1),
         encoding="utf-8",
