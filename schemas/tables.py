@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LANGUAGES = ("ar", "he", "en", "fa", "ru", "fr", "de", "es", "tr", "und")
+import pycountry
+
+# Any ISO 639-1 code (the pipeline is for every language), plus 'und' when detection is unsure.
+LANGUAGES = tuple(sorted(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))) + ("und",)
 PRECISIONS = ("day", "month", "year")
 FIGURE_KINDS = ("count", "money", "percent", "quantity")
 QUOTE_KINDS = ("direct", "indirect")

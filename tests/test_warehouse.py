@@ -79,3 +79,12 @@ def test_every_declared_table_is_created(tmp_path):
     have = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert {t.name for t in TABLES} <= have
     assert ARTICLES.column("published_at").type == "TIMESTAMPTZ" and FIGURES.span_of == "raw_text"
+
+
+def test_schema_docs_are_current():
+    from pathlib import Path
+
+    from schemas.docs import render
+
+    readme = Path(__file__).resolve().parent.parent / "schemas" / "README.md"
+    assert readme.read_text(encoding="utf-8") == render(), "schemas/README.md is stale: run `make docs`"
