@@ -5,6 +5,10 @@ from schemas.suites import ROW_TOLERANCE
 from schemas.tables import TABLES
 
 
+def _allowed(values: tuple[str, ...]) -> str:
+    return ", ".join(values) if len(values) <= 12 else "an ISO 639-1 code or und"
+
+
 def render() -> str:
     lines = [
         "# Warehouse tables",
@@ -22,8 +26,7 @@ def render() -> str:
             lines.append(f"Published as Parquet under `data/publish/{t.name}/part=<{t.partition_by}>/`.")
         lines += ["", "| column | type | null | meaning |", "|---|---|---|---|"]
         for c in t.columns:
-            shown = ", ".join(c.allowed) if len(c.allowed or ()) <= 12 else "an ISO 639-1 code or und"
-            extra = f" One of: {shown}." if c.allowed else ""
+            extra = f" One of: {_allowed(c.allowed)}." if c.allowed else ""
             extra += f" References `{c.references}`." if c.references else ""
             lines.append(f"| {c.name} | {c.type} | {'yes' if c.nullable else 'no'} | {c.doc}{extra} |")
         lines.append("")
