@@ -1,0 +1,141 @@
+"""End to end: the nightly flow on the samples plus bad input, run twice, then a blocked batch.
+
+One Prefect test harness for the session (starting one costs seconds); everything else in the suite
+runs without Prefect.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from conftest import ROOT, SAMPLES
+
+FACT_SPANS = {"events": "sentence", "figures": "raw_text", "quotes": "text"}
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    """A corpus: the bundled samples plus one of each kind of bad input."""
+    root = tmp_path_factory.mktemp("nightly")
+    corpus = root / "corpus"
+    shutil.copytree(SAMPLES, corpus / "samples")
+    (corpus / "bad").mkdir()
+    (corpus / "bad" / "empty.txt").write_bytes(b"")
+    (corpus / "bad" / "binary.pdf").write_bytes(bytes(range(256)) * 8)
+    (corpus / "bad" / "broken.html").write_bytes(b"<html><body><div><p>\xff\xfe<<<</div")
+    return root
+
+
+def _run(workdir: Path, *extra: str) -> dict:
+    from flows.nightly import nightly
+
+    return nightly(sources=[str(workdir / "corpus"), *extra], db=str(workdir / "w.duckdb"), publish_dir=str(workdir / "publish"))
+
+
+@pytest.fixture(scope="module")
+def first_run(prefect_harness, workdir):
+    return _run(workdir)
+
+
+def _con(workdir: Path):
+    return duckdb.connect(str(workdir / "w.duckdb"), read_only=True)
+
+
+def test_first_run_publishes_every_table(first_run, workdir):
+    assert first_run["status"] == "published", first_run["summary"]
+    con = _con(workdir)
+    for table in ("articles", "events", "figures", "quotes"):
+        n = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+        files = list((workdir / "publish" / table).rglob("*.parquet"))
+        assert n > 0 and sum(pl.read_parquet(f).height for f in files) == n, table
+    manifest = json.loads((workdir / "publish" / "_manifest.json").read_text())
+    assert manifest["run_id"] == first_run["run_id"] and manifest["checks"]["failed"] == 0
+
+
+def test_every_stored_span_round_trips(first_run, workdir):
+    con = _con(workdir)
+    for table, col in FACT_SPANS.items():
+        bad = con.execute(
+            f"SELECT count(*) FROM {table} f JOIN articles a USING (article_id) "
+            f"WHERE substr(a.text, f.char_start + 1, f.char_end - f.char_start) <> f.{col}"
+        ).fetchall()[0][0]
+        assert bad == 0, table
+
+
+def test_bad_input_is_quarantined_with_reasons_and_good_articles_survive(first_run, workdir):
+    con = _con(workdir)
+    reasons = dict(con.execute("SELECT regexp_extract(source_uri, '[^/]+$'), reason FROM quarantine WHERE stage IN ('ingest', 'clean')").fetchall())
+    assert reasons.get("empty.txt") == "empty"
+    assert reasons.get("binary.pdf") in {"binary", "unreadable_pdf"}
+    assert "broken.html" in reasons
+    originals = con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchall()[0][0]
+    assert originals >= 5
+
+
+def test_html_and_pdf_copies_are_recorded_as_duplicates(first_run, workdir):
+    con = _con(workdir)
+    rows = con.execute(
+        "SELECT d.source_uri, o.source_uri FROM articles d JOIN articles o ON d.duplicate_of = o.article_id"
+    ).fetchall()
+    assert rows, "the HTML/PDF versions of the samples repeat the text versions"
+    assert all(d != o for d, o in rows)
+
+
+def test_second_run_changes_nothing(first_run, workdir):
+    def keys():
+        con = _con(workdir)
+        try:
+            return con.execute(
+                "SELECT md5(string_agg(k, ',' ORDER BY k)) FROM (SELECT event_id k FROM events UNION ALL "
+                "SELECT figure_id FROM figures UNION ALL SELECT quote_id FROM quotes UNION ALL SELECT article_id FROM articles)"
+            ).fetchall()[0][0]
+        finally:
+            con.close()
+
+    before = keys()
+    second = _run(workdir)
+    assert second["status"] == "unchanged"
+    assert second["unchanged"] == second["documents_in"] - 3  # the three bad files are read again
+    assert keys() == before
+
+
+def test_a_broken_extractor_blocks_publishing_and_keeps_the_old_parquet(first_run, workdir, monkeypatch):
+    import dataclasses
+
+    from flows import steps
+
+    real = steps.extract_facts
+
+    def shifted(article):
+        facts = real(article)
+        return dataclasses.replace(facts, figures=[dataclasses.replace(f, char_start=f.char_start + 1) for f in facts.figures])
+
+    monkeypatch.setattr(steps, "extract_facts", shifted)
+    new = workdir / "extra"
+    new.mkdir(exist_ok=True)
+    shutil.copy(SAMPLES / next(p.name for p in SAMPLES.glob("004_*.txt")), new / "copy_of_004_with_note.txt")
+    (new / "copy_of_004_with_note.txt").write_text(
+        (new / "copy_of_004_with_note.txt").read_text(encoding="utf-8").replace("بوتين", "الرئيس بوتين") + "\nوارتفع عدد الطائرات إلى 40 طائرة.\n",
+        encoding="utf-8",
+    )
+    manifest_before = (workdir / "publish" / "_manifest.json").read_text()
+    result = _run(workdir, str(new))
+    assert result["status"] == "blocked"
+    assert any("span_round_trips" in f for f in result["failures"])
+    assert (workdir / "publish" / "_manifest.json").read_text() == manifest_before
+    con = _con(workdir)
+    assert con.execute("SELECT count(*) FROM quarantine WHERE reason = 'batch_blocked'").fetchall()[0][0] == 1
+    assert con.execute("SELECT status FROM runs WHERE run_id = ?", [result["run_id"]]).fetchall()[0][0] == "blocked"
