@@ -83,7 +83,7 @@ _BIDI_CONTROLS = dict.fromkeys(
 )
 _ARABIC_LETTER = "\u0621-\u063A\u0641-\u064A\u066E-\u06D3\u06FA-\u06FC"
 _ARABIC_MARK = "\u064B-\u065F\u0670"
-_TATWEEL = re.compile(rf"(?<=[{_ARABIC_LETTER}{_ARABIC_MARK}])\u0640+(?=[{_ARABIC_LETTER}])")
+_TATWEEL = re.compile(rf"(?<=[{_ARABIC_LETTER}{_ARABIC_MARK}])\u0640+(?=[{_ARABIC_MARK}]*[{_ARABIC_LETTER}])")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 

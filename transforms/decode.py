@@ -109,10 +109,11 @@ def _mostly_utf8(content: bytes) -> str | None:
     A truncated or spliced UTF-8 page must stay UTF-8 (a legacy code page would garble every
     letter), while genuine cp1256/cp1255 bytes give a replacement character almost every word.
     """
-    text = content.decode("utf-8", errors="replace")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        text = content.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    if not bad:
-        return text
     multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
     return text if multibyte >= 20 * bad else None
 
