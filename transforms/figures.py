@@ -1,0 +1,402 @@
+"""Extract figures (counts, money, percentages, measured quantities) from Arabic, Hebrew and English text.
+
+A figure is a number that says how many or how much: written in digits (ASCII or Arabic-Indic) or words,
+with an optional scale word (ألف, מיליון, billion), an optional range (7 إلى 16 ألف), an optional
+approximator (حوالي, כ־, about) and what it counts or measures. What is kept:
+- percent: a number with %, ٪, بالمئة, אחוזים, percent;            unit '%'
+- money: a number with a currency word or symbol;                   unit = ISO 4217 code (None if ambiguous)
+- quantity: a number with a measurement unit (km, طن, קמ"ר);        unit = the unit symbol
+- count: a number followed by a counted noun (12 طائرة);            unit = the noun as written
+  and a number with a scale word but no noun (500 אלף);             unit None.
+What is dropped, on purpose: bare numbers (nothing to say what they count), years and year ranges, days of
+a month, durations (24 שנים: the dates extractor's business), ordinals (الـ15, ה־16), model names (S-300,
+Covid-19, اس 300 has no noun after it), footnote marks [1], page numbers and citations (pp. 54-123),
+document ids (21-014-41001), numbers inside URLs, and definite "the two sides" phrases (שני הצדדים).
+The work is one pass over tokens with a bounded look-around, so it is linear in the text length.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from transforms.figure_lexicon import TOKEN_RE, FigureLexicon, load_figure_lexicon
+from transforms.normalize import fold_str, stem_candidates
+from transforms.numbers import ascii_digits, match_number_words, parse_digits, scale_of
+from transforms.records import Article, Figure, stable_id
+from transforms.segment import sentence_at, sentences
+
+_HYPHENS = frozenset("-\u05be\u2010\u2011\u2012\u2013\u2014")
+_CHAIN_SEPARATORS = frozenset("-\u05be/:.\u2013")
+_PERCENT_SIGNS = frozenset("%\u066a\u2030")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_LOOKBACK = 4  # tokens examined for an approximator or a cue before a number
+_YEAR_RANGE = (1000, 2100)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    kind: str  # num | word | punct
+    text: str
+    fold: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Core:
+    """A number before its scale word: value, its tokens, and the glued prefix it carried."""
+
+    value: float
+    first: int  # index of the digits token or of the first number word
+    last: int  # index one past the number's tokens
+    lead: int  # index of the first token belonging to it (the prefix token of ב־300)
+    prefix: str  # folded glued prefix ('' when none)
+    is_word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    kind: str | None  # percent | money | quantity | count | time | None
+    unit: str | None
+    end: int  # index one past the unit's tokens
+
+
+def extract_figures(article: Article) -> list[Figure]:
+    """Find the figures of one article, in text order.
+
+    Args:
+        article: the cleaned article; offsets point into ``article.text``.
+    Returns:
+        Figures whose ``raw_text`` is ``article.text[char_start:char_end]`` (approximator, number, scale
+        word and unit) and whose ``sentence`` is the sentence holding the number.
+    """
+    return _Reader(article).read()
+
+
+class _Reader:
+    """One article's tokens and the rules that read figures out of them."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.lex: FigureLexicon = load_figure_lexicon()
+        self.toks = [_Tok(m.start(), m.end(), m.lastgroup or "punct", m.group(), fold_str(m.group()))
+                     for m in TOKEN_RE.finditer(self.text)]
+        self.folds = [t.fold for t in self.toks]
+        self.urls = [m.span() for m in _URL.finditer(self.text)]
+        self.sents = sentences(self.text)
+
+    def read(self) -> list[Figure]:
+        out: list[Figure] = []
+        i = 0
+        while i < len(self.toks):
+            figure, nxt = self._figure_at(i)
+            if figure is not None:
+                out.append(figure)
+            i = max(nxt, i + 1)
+        return out
+
+    # --- the number itself -------------------------------------------------------------------------------
+
+    def _figure_at(self, i: int) -> tuple[Figure | None, int]:
+        """Read a figure whose number starts at token ``i``; returns it (or None) and where to go on."""
+        core = self._core_at(i)
+        if core is None:
+            return None, i + 1
+        if not core.is_word and self._is_noise(core):
+            return None, core.last
+        value, j, scaled = self._scaled(core.value, core.last)
+        value_max = None
+        rng = self._range(core, j, value, scaled)
+        if rng is not None:
+            if rng == "years":
+                return None, self._range_end(j)
+            value, value_max, j, scaled = rng
+        unit = self._unit(j, core, scaled)
+        if not self._keep(core, unit, scaled, value, value_max):
+            return None, j
+        return self._build(core, value, value_max, unit), unit.end
+
+    def _core_at(self, i: int) -> _Core | None:
+        tok = self.toks[i]
+        if tok.kind == "num":
+            return self._digit_core(i)
+        if tok.kind == "word":
+            m = match_number_words(self.folds, i, self.lex)
+            if m is not None:
+                return _Core(m.value, i, i + m.length, i, m.prefix, True)
+        return None
+
+    def _digit_core(self, i: int) -> _Core | None:
+        """A digits token with the prefix glued to it (ב־300, الـ15, بـ50); None for ordinals and model ids."""
+        toks, lead, prefix = self.toks, i, ""
+        if i >= 2 and toks[i - 1].text in _HYPHENS and self._adjacent(i - 2, i - 1) and self._adjacent(i - 1, i):
+            before = toks[i - 2]
+            if before.kind == "word" and before.fold in self.lex.glued_prefixes | self.lex.definite_prefixes:
+                lead, prefix = i - 2, before.fold
+            elif before.kind == "word" and before.text.isascii():
+                return None  # Covid-19, S-300, Il-20
+        elif i >= 1 and toks[i - 1].kind == "word" and self._adjacent(i - 1, i):
+            if toks[i - 1].fold not in self.lex.glued_prefixes | self.lex.definite_prefixes:
+                return None  # F35, A320, a word glued to digits
+            lead, prefix = i - 1, toks[i - 1].fold
+        if prefix in self.lex.definite_prefixes or self._after_tatweel_article(lead):
+            return None  # ה־16, ה-76, الـ15: ordinals
+        return _Core(parse_digits(toks[i].fold), i, i + 1, lead, prefix, False)
+
+    def _after_tatweel_article(self, lead: int) -> bool:
+        """'الـ 15' with a space is still the ordinal 'the 15th'."""
+        prev = self.toks[lead - 1] if lead else None
+        return prev is not None and prev.text.endswith("\u0640") and prev.fold in self.lex.definite_prefixes
+
+    def _scaled(self, value: float, j: int) -> tuple[float, int, bool]:
+        """Apply the scale words after a number (500 אלף, 1.2 million, שני תריסר)."""
+        scaled = False
+        while j < len(self.toks) and self.toks[j].kind == "word" and (s := scale_of(self.folds[j])) is not None:
+            value, j, scaled = value * s, j + 1, True
+        return value, j, scaled
+
+    # --- what is not a figure ----------------------------------------------------------------------------
+
+    def _is_noise(self, core: _Core) -> bool:
+        """Footnote marks, page/id numbers, dates and ids written as chains, numbers in URLs, page lines."""
+        i, toks = core.first, self.toks
+        prev = toks[core.lead - 1] if core.lead else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if prev is not None and prev.text == "[" and nxt is not None and nxt.text == "]":
+            return True
+        return (self._in_chain(core) or self._after_cue(core.lead) or self._in_url(toks[i].start)
+                or self._alone_on_line(core.lead, i))
+
+    def _in_chain(self, core: _Core) -> bool:
+        """Part of 2010-09-07, 21-014-41001, 12/5, 10:30 or the tail of a hyphen range read elsewhere."""
+        i, toks = core.first, self.toks
+        if core.lead == i and i >= 2 and toks[i - 1].text in _CHAIN_SEPARATORS and toks[i - 2].kind == "num" \
+                and self._adjacent(i - 1, i):
+            return True
+        k = i + 1
+        if k + 1 < len(toks) and toks[k].text in "/:." and self._adjacent(i, k) and toks[k + 1].kind == "num" \
+                and self._adjacent(k, k + 1):
+            return True
+        return (k + 3 < len(toks) and toks[k].text in _HYPHENS and toks[k + 1].kind == "num"
+                and toks[k + 2].text in _HYPHENS and toks[k + 3].kind == "num" and self._adjacent(i, k))
+
+    def _after_cue(self, lead: int) -> bool:
+        """A page (p. 127, עמ׳) or document number (מס׳, No., رقم) follows its cue word."""
+        k = lead - 1
+        while k >= 0 and lead - k <= 3 and self.toks[k].kind == "punct" and self.toks[k].text in ".'\u05f3:’":
+            k -= 1
+        return k >= 0 and self.folds[k] in self.lex.page_cues | self.lex.id_cues
+
+    def _in_url(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.urls, (offset, len(self.text))) - 1
+        return k >= 0 and self.urls[k][0] <= offset < self.urls[k][1]
+
+    def _alone_on_line(self, lead: int, i: int) -> bool:
+        """A number alone on its line is a page number or a list mark."""
+        before = self.text[self.toks[lead - 1].end:self.toks[lead].start] if lead else "\n"
+        after = self.text[self.toks[i].end:self.toks[i + 1].start] if i + 1 < len(self.toks) else "\n"
+        return "\n" in before and "\n" in after
+
+    def _is_date(self, core: _Core) -> bool:
+        """A day of a month: 12 فبراير, 22 من تشرين, ב־26 בנובמבר, May 5."""
+        if core.is_word or core.value != int(core.value) or not 1 <= core.value <= 31:
+            return False
+        j = core.last
+        if j < len(self.toks) and self.folds[j] in self.lex.date_connectors:
+            j += 1
+        if j < len(self.toks) and self._is_month(j):
+            return True
+        return core.lead > 0 and self._is_month(core.lead - 1)
+
+    def _is_month(self, k: int) -> bool:
+        tok = self.toks[k]
+        if tok.kind != "word":
+            return False
+        lang = "he" if "\u0590" <= tok.text[0] <= "\u05ff" else "ar"
+        return any(c in self.lex.months for c in stem_candidates(tok.text, lang))
+
+    def _is_year(self, core: _Core) -> bool:
+        digits = ascii_digits(self.toks[core.first].text)
+        return (not core.is_word and len(digits) == 4 and digits.isdigit()
+                and _YEAR_RANGE[0] <= int(digits) <= _YEAR_RANGE[1] and self.toks[core.first].text.isdigit())
+
+    # --- ranges ------------------------------------------------------------------------------------------
+
+    def _range(self, core: _Core, j: int, value: float, scaled: bool):
+        """'7 إلى 16 ألف', 'בין 7 ל־16', '1948–1949' (years: returns "years"); None when not a range."""
+        toks = self.toks
+        if j >= len(toks):
+            return None
+        between = core.lead > 0 and self.folds[core.lead - 1] in self.lex.between_words
+        conn = self.folds[j]
+        if not (conn in self.lex.range_connectors or toks[j].text in _HYPHENS
+                or (between and conn in self.lex.between_connectors)):
+            return None
+        k = j + 1
+        if k < len(toks) and toks[k].text in _HYPHENS and toks[j].kind == "word":
+            k += 1  # ל־16
+        if k >= len(toks) or (toks[k].kind == "num") == core.is_word:
+            return None
+        second = self._core_at(k)
+        if second is None:
+            return None
+        if self._is_year(core) and self._is_year(second) and not scaled:
+            return "years"
+        high, end, scaled2 = self._scaled(second.value, second.last)
+        low = value
+        if scaled2 and not scaled and core.value <= second.value:
+            low = value * (high / second.value)  # the scale word distributes over the range
+        if low >= high:
+            return None
+        return low, high, end, scaled or scaled2
+
+    def _range_end(self, j: int) -> int:
+        """Index past a year range, so its second year is not read again."""
+        k = j + 1
+        while k < len(self.toks) and self.toks[k].kind != "num":
+            k += 1
+        return k + 1
+
+    # --- what it counts or measures ----------------------------------------------------------------------
+
+    def _unit(self, j: int, core: _Core, scaled: bool) -> _Unit:
+        """Percent sign or word, currency, measurement unit, counted noun, in that order."""
+        toks, lex = self.toks, self.lex
+        if j < len(toks) and toks[j].text in _PERCENT_SIGNS:
+            return _Unit("percent", "%", j + 1)
+        if j < len(toks) and toks[j].text in lex.currency_symbols:
+            return _Unit("money", lex.currency_symbols[toks[j].text], j + 1)
+        for table, kind in ((None, "percent"), (lex.currencies, "money"), (lex.units, "quantity")):
+            k = self._phrase_end(j, lex.percent if table is None else table)
+            if k is not None:
+                unit = "%" if table is None else table[tuple(self.folds[j:k])]
+                return _Unit(kind, unit, k)
+        code = self._currency_before(core)
+        if code is not None:
+            return _Unit("money", code[0], j)
+        return self._counted_noun(j, core, scaled)
+
+    def _phrase_end(self, j: int, table) -> int | None:
+        """Index past the longest phrase of ``table`` starting at ``j``."""
+        for length in range(4, 0, -1):
+            if j + length <= len(self.folds) and tuple(self.folds[j:j + length]) in table:
+                return j + length
+        return None
+
+    def _currency_before(self, core: _Core) -> tuple[str, int] | None:
+        """'$5 billion', 'US$ 3', '€40', 'USD 5': the code and the index of the symbol's first token."""
+        k = core.lead - 1
+        if k < 0:
+            return None
+        tok = self.toks[k]
+        if tok.text in self.lex.currency_symbols:
+            start = k - 1 if k >= 1 and self.folds[k - 1] == "us" and self._adjacent(k - 1, k) else k
+            return self.lex.currency_symbols[tok.text], start
+        code = self.lex.currencies.get((tok.fold,))
+        if code and tok.text.isupper() and len(tok.text) == 3:
+            return code, k
+        return None
+
+    def _counted_noun(self, j: int, core: _Core, scaled: bool) -> _Unit:
+        """The noun right after the number is what it counts; a time noun makes it a duration."""
+        if j >= len(self.toks) or self.toks[j].kind != "word" or len(self.folds[j]) < 2:
+            return _Unit(None, None, j)
+        fold, text = self.folds[j], self.toks[j].text
+        if fold in self.lex.time_nouns:
+            return _Unit("time", None, j + 1)
+        if fold in self.lex.not_counted or self._is_month(j) or self._is_definite(fold, text, core, scaled):
+            return _Unit(None, None, j)
+        return _Unit("count", text, j + 1)
+
+    def _is_definite(self, fold: str, text: str, core: _Core, scaled: bool) -> bool:
+        """Arabic counted nouns are indefinite (12 طائرة, not هرميز 450 الإسرائيلية); a Hebrew number
+        word before a definite noun is 'the N X' (שתי המדינות, ששת הימים), not a figure."""
+        if "\u0600" <= text[0] <= "\u06ff":
+            return any(fold.startswith(p) and len(fold) > len(p) + 1 for p in self.lex.definite_prefixes)
+        if "\u0590" <= text[0] <= "\u05ff":
+            return core.is_word and not scaled and fold.startswith("ה")
+        return False
+
+    # --- keep or drop, then build ------------------------------------------------------------------------
+
+    def _keep(self, core: _Core, unit: _Unit, scaled: bool, value: float, value_max: float | None) -> bool:
+        """Drop durations, bare numbers, years and dates, lone 'one'/'half', and glued suffixes (5th, 3D)."""
+        if unit.kind == "time" or (unit.kind is None and not scaled):
+            return False
+        if core.is_word and core.value <= 1 and not scaled:
+            return False  # أحد/אחד/one/half alone: "one of the", not a figure
+        if unit.kind == "count" and not core.is_word and self._adjacent(core.first, core.last) \
+                and core.last == unit.end - 1:
+            return False  # 5th, 3D, 4G: a word glued to the digits
+        if unit.kind in ("percent", "money", "quantity") or scaled or value_max is not None:
+            return not (self._is_date(core) and unit.kind == "count")
+        if self._is_date(core):
+            return False
+        return not self._is_year(core) or self._approximator(core) is not None
+
+    def _approximator(self, core: _Core) -> int | None:
+        """Char offset where an approximator before the number starts (כ־40, יותר מ־500, حوالي, about)."""
+        lead_tok = self.toks[core.lead]
+        for letter in self.lex.approx_prefixes:
+            if letter in core.prefix:
+                return lead_tok.start + lead_tok.text.index(letter)
+        money = self._currency_before(core)
+        end = money[1] if money else core.lead
+        seq = [k for k in range(max(0, end - _LOOKBACK), end)]
+        words = [self.folds[k] for k in seq] + ([core.prefix] if core.prefix else [])
+        best = None
+        for phrase in self.lex.approx_before:
+            n = len(phrase)
+            if n > len(words) or tuple(words[len(words) - n + 1:]) != phrase[1:]:
+                continue
+            k = len(words) - n
+            if k >= len(seq):
+                continue
+            tok = self.toks[seq[k]]
+            lang = "he" if "\u0590" <= tok.text[:1] <= "\u05ff" else "ar"
+            if phrase[0] in (stem_candidates(tok.text, lang) if tok.kind == "word" else (tok.fold,)):
+                best = min(best, tok.start) if best is not None else tok.start
+        return best
+
+    def _approx_after(self, end: int) -> bool:
+        return any(tuple(self.folds[end:end + len(p)]) == p for p in self.lex.approx_after)
+
+    def _build(self, core: _Core, value: float, value_max: float | None, unit: _Unit) -> Figure:
+        approx_start = self._approximator(core)
+        money = self._currency_before(core)
+        starts = [self._number_start(core)]
+        starts += [approx_start] if approx_start is not None else []
+        starts += [self.toks[money[1]].start] if money else []
+        start = min(starts)
+        end = self.toks[max(unit.end, core.last) - 1].end
+        kind, unit_text = (unit.kind, unit.unit) if unit.kind else ("count", None)
+        span = sentence_at(self.sents, start)
+        sentence = span.of(self.text) if span else self.text[start:end]
+        return Figure(
+            figure_id=stable_id(self.article.article_id, "figure", start, end),
+            article_id=self.article.article_id, value=value, value_max=value_max, unit=unit_text, kind=kind,
+            approximate=approx_start is not None or self._approx_after(unit.end), raw_text=self.text[start:end],
+            sentence=sentence, char_start=start, char_end=end,
+        )
+
+    def _number_start(self, core: _Core) -> int:
+        """Where the number begins, after a glued prefix that is only a preposition (ב־300 -> 300)."""
+        tok = self.toks[core.first]
+        if core.is_word and core.prefix:
+            return tok.start + _raw_length(tok.text, len(core.prefix))
+        return tok.start
+
+    def _adjacent(self, a: int, b: int) -> bool:
+        return self.toks[a].end == self.toks[b].start
+
+
+def _raw_length(text: str, folded_chars: int) -> int:
+    """How many characters of ``text`` fold to its first ``folded_chars`` characters."""
+    count = 0
+    for pos, ch in enumerate(text):
+        if count == folded_chars:
+            return pos
+        count += len(fold_str(ch))
+    return len(text)
