@@ -7,6 +7,7 @@ prediction matches a gold item when the spans overlap and the attributes that ma
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -63,14 +64,21 @@ def sample_articles() -> dict[str, Any]:
     return out
 
 
+_MIRROR = str.maketrans("()[]", ")(][")
+
+
 def locate(text: str, needle: str, nth: int) -> tuple[int, int] | None:
-    """Span of the ``nth`` occurrence of ``needle`` in ``text``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.find(needle, start + 1)
-        if start < 0:
-            return None
-    return start, start + len(needle)
+    """Span of the ``nth`` occurrence of ``needle`` in the cleaned ``text``.
+
+    Gold was annotated on the raw sample files; cleaning joins hard-wrapped lines and turns mirrored
+    parentheses the right way round, so white space matches any white space and ``)x(`` matches ``(x)``.
+    """
+    for candidate in dict.fromkeys((needle, needle.translate(_MIRROR))):
+        pattern = r"\s+".join(re.escape(part) for part in candidate.split())
+        found = list(re.finditer(pattern, text))
+        if len(found) > nth:
+            return found[nth].span()
+    return None
 
 
 def _same(a: Any, b: Any) -> bool:
