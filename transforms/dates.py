@@ -28,7 +28,7 @@ from datetime import date
 from transforms import dates_resolve as res
 from transforms.dates_lexicon import DateLexicon, fold_key, load_date_lexicon
 from transforms.dates_pattern import date_regex
-from transforms.normalize import Folded, fold
+from transforms.normalize import Folded, fold, fold_char
 from transforms.records import DateMention
 
 _SKIPS = frozenset({"refsec", "archive", "cite", "isbn", "page", "idnum", "blocked"})
@@ -38,7 +38,7 @@ _HIJRI_YEAR_RANGE = range(1, 1600)
 _HEBREW_LETTERS = {ch: v for v, ch in zip(
     (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 20, 30, 40, 40, 50, 50, 60, 70, 80, 80, 90, 90, 100, 200, 300, 400),
     "אבגדהוזחטיכךלמםנןסעפףצץקרשת")}
-_WORD_BEFORE = re.compile(r"(\S+)\s*(?:\S+\s*)?$")
+_WORD_BEFORE = re.compile(r"(?:\S+\s+)?(\S+)\s*$")
 
 
 def extract_dates(text: str, lang: str, published: date | None = None) -> list[DateMention]:
@@ -59,6 +59,8 @@ def extract_dates(text: str, lang: str, published: date | None = None) -> list[D
             continue
         for (start, end), resolved, relative, calendar in _INTERPRETERS[kind](m, scan):
             cs, ce = scan.folded.span(start, end)
+            while ce < len(text) and not text[ce].isspace() and not fold_char(text[ce]):
+                ce += 1  # keep a trailing tatweel or mark inside the span: "هـ", not "ه"
             value, precision = resolved
             out.append(DateMention(cs, ce, text[cs:ce], value, precision, relative, calendar))
     return out
@@ -139,9 +141,12 @@ def _month(m: re.Match, c: _Scan) -> _Found:
         yield m.span(), res.explicit(calendar, year, month, day), False, calendar
     elif day is not None:
         yield m.span(), res.recent_day(calendar, month, day, c.published), True, calendar
-    elif m["mon_q"] or _bare_month_ok(m, c):
-        resolved = res.relative_month(month, _direction(m["mon_q"], c.lex), c.published)
-        yield m.span(), resolved if calendar == "gregorian" else res.UNRESOLVED, True, calendar
+    else:
+        qualifier = m["mon_q"] or _words_before(c.folded, m.start())[0]  # 'أغسطس الماضي', 'last August'
+        direction = _direction(qualifier, c.lex)
+        if direction or _bare_month_ok(m, c):
+            resolved = res.relative_month(month, direction, c.published)
+            yield m.span(), resolved if calendar == "gregorian" else res.UNRESOLVED, True, calendar
 
 
 def _season(m: re.Match, c: _Scan) -> _Found:

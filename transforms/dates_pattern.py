@@ -65,7 +65,7 @@ def _alternatives(lex: DateLexicon) -> list[str]:
         r"(?P<isbn>isbn[^\n\d]{0,6}[\d-]{9,17}x?)",
         rf"(?P<page>{_B}(?:pp?\.|עמ'|ص\.)\s*\d+(?:\s*-\s*\d+)?)",
         r"(?P<iso>(?<![\d-])(?P<iso_y>\d{4})[-/](?P<iso_m>\d{1,2})[-/](?P<iso_d>\d{1,2})(?![\d-]))",
-        r"(?P<num>(?<![\d/.-])(?P<num_a>\d{1,2})[/.](?P<num_b>\d{1,2})[/.](?P<num_y>\d{4})(?![\d/.-]))",
+        rf"(?P<num>(?<![\w/.-]){pfx}(?P<num_a>\d{{1,2}})[/.](?P<num_b>\d{{1,2}})[/.](?P<num_y>\d{{4}})(?![\d/-]|\.\d))",
         r"(?P<idnum>\d+(?:-\d+){2,}|\d+(?:[.,]\d+)+)",
         rf"(?P<blocked>{_B}{alternation(w['blocked'])}{_E})",
         rf"(?P<dmy>{_B}(?:(?:{alternation(w['weekday_prefix'])}\s+)?{pfx}(?P<dmy_wd>{weekdays})\s*,?\s*)?"
@@ -78,7 +78,7 @@ def _alternatives(lex: DateLexicon) -> list[str]:
         rf"\s*-?\s*{pfx}(?P<yrange_b>{_YEAR}))",
         rf"(?P<year>(?<![\w.,/-])(?:(?P<year_cue>{year_cue})\s+)?{pfx}(?P<year_y>{_YEAR})"
         rf"(?:\s*(?P<year_era>{era}){_E})?)",
-        rf"(?P<off>{_B}(?P<off_w>{alternation(w['ago_before'] | w['later_before'])})\s+(?:(?P<off_n>{num})\s+)?"
+        rf"(?P<off>{_B}{pfx}(?P<off_w>{alternation(w['ago_before'] | w['later_before'])})\s+(?:(?P<off_n>{num})\s+)?"
         rf"(?P<off_u>{units}){_E}(?!\s*-?\d)"
         rf"|{_B}(?P<off_n2>{num})\s+(?P<off_u2>{units})\s+"
         rf"(?P<off_w2>{alternation(w['ago_after'] | w['later_after'] | w['earlier_after'])}){_E})",
