@@ -15,7 +15,11 @@ Decisions (issue 4):
   earlier dated mention of the text, never finer than that mention or than their unit.
 - Not event dates: author-year citations, ISBNs, page and id numbers, counts (أكثر من 2000 جندي),
   archive/access notes and everything after a references or related-articles heading.
+- Spans keep attached clitics ("ב־1967", "وبعد ستة أيام") but not free-standing prepositions ("في").
 dateparser is not used: it fills missing parts from today and would hide the precision.
+Known gaps: a Hijri or Hebrew-calendar month without a year ("في رمضان") stays unresolved; "قبل يومين"
+is read from the publication date even where the story means two days before its own date; author-year
+citations without a comma "(Smith 2019)" are not recognised.
 """
 from __future__ import annotations
 
