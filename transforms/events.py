@@ -12,8 +12,9 @@ so a megabyte of text costs seconds, not minutes.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -44,7 +45,14 @@ CAMEO_ROOTS = {
 }
 LANGS = ("ar", "he", "en")
 _LEXICON_DIR = Path(__file__).parent / "lexicons"
-_KEYS = frozenset({"cues", "titles"})
+_KEYS = frozenset({"cues", "titles", "target_markers", "target_clitics", "source_markers"})
+_RELATION_CODES = frozenset({"05", "16"})  # "relations were restored/cut": the pair is the one under discussion
+# A successor state is the same side as its predecessor when pairing actors: a Russian academy and the Soviet
+# Union in one sentence are not the two parties of an event.
+_SAME_SIDE = {"SUN": "RUS"}
+_ONE_SIDED_CODES = frozenset({"18", "19", "20"})  # violence is news even when only one side is named
+_INHERIT_SENTENCES = 3  # how far back such a cue looks for its pair
+_SAME_EVENT_GAP = 3  # tokens: أبدى استعداده, two cues of one type this close are one event
 _CLAUSE_BREAKS = ",،;؛:—–"  # a comma between two cues separates their clauses
 _MERGE_WINDOW = 6  # tokens between "الرئيس الروسي" and "فلاديمير بوتين": the title adjective joins the name
 _WRAPPED_MIN_LINES = 5  # hard-wrapped (PDF) text: at least this many long lines ending mid-sentence ...
@@ -61,6 +69,9 @@ class CueLexicon:
     lang: str
     index: PhraseIndex[str]
     titles: frozenset[str]
+    target_markers: frozenset[str]
+    target_clitics: tuple[str, ...]
+    source_markers: frozenset[str]
 
 
 def _parse_cues(data: object, path: Path) -> CueLexicon:
@@ -82,8 +93,20 @@ def _parse_cues(data: object, path: Path) -> CueLexicon:
             if not toks or toks[0] == GAP or toks[-1] == GAP:
                 raise LexiconError(f"{path}: cues: {code}: phrase {phrase!r} must start and end with a word")
             items.append((toks, code))
-    titles = frozenset(fold_str(t) for t in data.get("titles") or ())
-    return CueLexicon(path.stem.split(".")[-1], PhraseIndex(items), titles)
+    def words(key: str) -> list[str]:
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            raise LexiconError(f"{path}: {key}: expected a list of words")
+        return [fold_str(w) for w in value]
+
+    return CueLexicon(
+        lang=path.stem.split(".")[-1],
+        index=PhraseIndex(items),
+        titles=frozenset(words("titles")),
+        target_markers=frozenset(words("target_markers")),
+        target_clitics=tuple(sorted(words("target_clitics"), key=len, reverse=True)),
+        source_markers=frozenset(words("source_markers")),
+    )
 
 
 @cache
@@ -121,6 +144,7 @@ class _Actor:
     end: int
     first_token: int
     last_token: int
+    role: str  # 'target' after مع/with/ل, 'source' after by/על ידי, '' otherwise
 
 
 def _find_cues(text: str, tokens: Sequence[Token], lexicon: CueLexicon, taken: Sequence[bool]) -> list[_Cue]:
@@ -135,7 +159,11 @@ def _find_cues(text: str, tokens: Sequence[Token], lexicon: CueLexicon, taken: S
         start, end = tokens[match.first].start, tokens[match.last].end
         surface = text[start:end] if GAP not in match.phrase else " ... ".join(
             (text[tokens[match.first].start:tokens[match.first].end], text[tokens[match.last].start:end]))
-        out.append(_Cue(match.values[0], match.first, match.last, start, end, surface))
+        cue = _Cue(match.values[0], match.first, match.last, start, end, surface)
+        if not (out and out[-1].code == cue.code and cue.first - out[-1].last <= _SAME_EVENT_GAP
+                and not any(taken[out[-1].last + 1:cue.first])
+                and not any(ch in _CLAUSE_BREAKS + _SENTENCE_END + "\n" for ch in text[out[-1].end:cue.start])):
+            out.append(cue)
         i = match.last + 1
     return out
 
@@ -186,20 +214,47 @@ def _choose_date(dates: Sequence[DateMention], starts: Sequence[int], sent: Span
     return inside[0] if inside else None
 
 
-def _resolve_actors(mentions: Sequence[Mention], day: date | None) -> list[_Actor]:
-    """Codes at the event date; a state adjective right before a name of that state joins the name."""
-    actors = [
-        _Actor(m.code_on(day), m.text, m.code_on(day).split(":", 1)[0], ":" in m.code_on(day), m.start, m.end,
-               m.first_token, m.last_token)
-        for m in mentions
-    ]
+def _role_of(mention: Mention, tokens: Sequence[Token], lexicon: CueLexicon) -> str:
+    """'target' after a with-word or with a ل/ל prefix, 'source' after a by-word, else ''."""
+    first = tokens[mention.first_token]
+    k = mention.first_token - 1
+    if k > 0 and any(r in lexicon.titles for r in tokens[k].readings):
+        k -= 1  # مع الرئيس X, עם הנשיא X: the title stands between the marker and the name
+    if k >= 0:
+        prev = tokens[k].folded
+        if prev in lexicon.target_markers:
+            return "target"
+        if prev in lexicon.source_markers:
+            return "source"
+    variant_start = fold_str(mention.entries[0].variant)[:2]
+    for clitic in lexicon.target_clitics:
+        if first.folded.startswith(clitic) and not variant_start.startswith(clitic[-1]):
+            return "target"
+    return ""
+
+
+def _resolve_actors(mentions: Sequence[Mention], day: date | None, tokens: Sequence[Token],
+                    lexicon: CueLexicon) -> list[_Actor]:
+    """Codes at the event date; a state adjective or title right before a name of that state joins the name
+    (and hands it its with-word: مع رئيس الوزراء الإسرائيلي بنيامين نتنياهو)."""
+    actors = []
+    for m in mentions:
+        code = m.code_on(day)
+        state = code.split(":", 1)[0]
+        actors.append(_Actor(code, m.text, _SAME_SIDE.get(state, state), ":" in code, m.start, m.end, m.first_token,
+                             m.last_token, _role_of(m, tokens, lexicon)))
     kept: list[_Actor] = []
+    pending_role = ""
     for k, actor in enumerate(actors):
         if not actor.person_like and any(
             other.person_like and other.state == actor.state and 0 < other.first_token - actor.last_token <= _MERGE_WINDOW
             for other in actors[k + 1:k + 4]
         ):
+            pending_role = pending_role or actor.role
             continue
+        if pending_role and not actor.role:
+            actor = replace(actor, role=pending_role)
+        pending_role = ""
         if kept and kept[-1].code == actor.code and actor.first_token - kept[-1].last_token <= 2:
             continue
         kept.append(actor)
@@ -221,19 +276,59 @@ def _clause(text: str, cues: Sequence[_Cue], k: int, sent: Span) -> tuple[int, i
     return left, right
 
 
-def _pick_pair(actors: Sequence[_Actor], cue: _Cue, left: int, right: int) -> tuple[_Actor | None, _Actor | None]:
-    """Source: nearest actor before the cue in its clause, else the first after; target: the next actor of
-    another state in the clause, else the nearest such actor elsewhere in the sentence."""
+def _pick_source(actors: Sequence[_Actor], cue: _Cue, left: int, right: int) -> _Actor | None:
+    """A by-marked actor; else the nearest unmarked actor before the cue in its clause, else the first
+    unmarked one after it (verb-first Arabic), else the nearest unmarked one earlier in the sentence."""
     inside = [a for a in actors if left <= a.start and a.end <= right]
-    before = [a for a in inside if a.end <= cue.start]
+    marked = [a for a in inside if a.role == "source"]
+    if marked:
+        return marked[0]
+    free = [a for a in inside if a.role != "target"]
+    before = [a for a in free if a.end <= cue.start]
+    after = [a for a in free if a.start >= cue.start]
+    if before or after:
+        return before[-1] if before else after[0]
+    earlier = [a for a in actors if a.end <= cue.start and a.role != "target"]
+    if earlier:
+        return earlier[-1]
+    return inside[0] if inside else None
+
+
+def _pick_targets(actors: Sequence[_Actor], cue: _Cue, source: _Actor, left: int, right: int) -> list[_Actor]:
+    """The next actor of another state in the clause (marked ones first), else the nearest such actor in
+    the sentence; every further with-marked person after the cue adds a target (met X and with Y)."""
+    inside = [a for a in actors if left <= a.start and a.end <= right and a.state != source.state]
     after = [a for a in inside if a.start >= cue.start]
-    source = before[-1] if before else after[0] if after else None
-    if source is None:
-        return None, None
-    ordered = after + before[::-1]
-    ordered += sorted((a for a in actors if a not in inside), key=lambda a: abs(a.start - cue.start))
-    target = next((a for a in ordered if a.state != source.state), None)
-    return source, target
+    before = [a for a in inside if a.end <= cue.start][::-1]
+    ordered = [a for a in after if a.role == "target"] + [a for a in after if a.role != "target"] + before
+    if not ordered:
+        ordered = sorted((a for a in actors if a.state != source.state), key=lambda a: abs(a.start - cue.start))
+    if not ordered:
+        return []
+    first = ordered[0]
+    extra = [a for a in after if a.role == "target" and a.person_like and a is not first and a.code != first.code]
+    return [first] + extra
+
+
+def _inherit(actors: list[_Actor], history: Sequence[list[_Actor]]) -> list[_Actor]:
+    """Fill a relations cue that names fewer than two states with the pair of the preceding sentences."""
+    states = {a.state for a in actors}
+    for earlier in reversed(history[-_INHERIT_SENTENCES:]):
+        for a in earlier:
+            if len(states) >= 2:
+                return actors
+            if a.state not in states and a.role != "target":
+                actors = actors + [a]
+                states.add(a.state)
+    return actors
+
+
+_CITATION = re.compile(r"^\s*(?:[-•^*]|\[\d+\])\s*\S.*\b(?:1[89]|20)\d\d\b")
+
+
+def _is_citation(text: str, para: Span | None) -> bool:
+    """A bibliography line (- AUTHOR (2010). "Title". Publisher.): its events are not the article's."""
+    return para is not None and bool(_CITATION.match(text[para.start:para.end]))
 
 
 def _make_event(article: Article, sent: Span, cue: _Cue, source: _Actor, target: _Actor | None,
@@ -278,27 +373,40 @@ def extract_events(article: Article, dates: list[DateMention]) -> list[Event]:
         for t in range(m.first_token, m.last_token + 1):
             taken[t] = True
     cues = _find_cues(text, tokens, load_cues(article.language), taken)
+    history: list[list[_Actor]] = []
     ordered_dates = sorted(dates, key=lambda d: d.char_start)
     date_starts = [d.char_start for d in ordered_dates]
-    para_starts = [p.start for p in paragraphs(text)]
+    paras = paragraphs(text)
+    para_starts = [p.start for p in paras]
+    lexicon = load_cues(article.language)
     mention_starts = [m.start for m in mentions]
     cue_starts = [c.start for c in cues]
     events: list[Event] = []
     seen: set[tuple[int, str, str, str | None]] = set()
     for sent in event_sentences(text):
         sent_cues = cues[bisect.bisect_left(cue_starts, sent.start):bisect.bisect_left(cue_starts, sent.end)]
-        if not sent_cues:
-            continue
         sent_mentions = mentions[bisect.bisect_left(mention_starts, sent.start):bisect.bisect_left(mention_starts, sent.end)]
-        para_start = para_starts[max(0, bisect.bisect_right(para_starts, sent.start) - 1)] if para_starts else 0
+        para_idx = bisect.bisect_right(para_starts, sent.start) - 1
+        para = paras[para_idx] if para_idx >= 0 else None
+        if not sent_cues or _is_citation(text, para):
+            history.append(_resolve_actors(sent_mentions, None, tokens, lexicon))
+            continue
         for k, cue in enumerate(sent_cues):
-            when = _choose_date(ordered_dates, date_starts, sent, para_start, cue.start)
-            actors = _resolve_actors(sent_mentions, when.value if when else None)
-            source, target = _pick_pair(actors, cue, *_clause(text, sent_cues, k, sent))
+            when = _choose_date(ordered_dates, date_starts, sent, para.start if para else 0, cue.start)
+            actors = _resolve_actors(sent_mentions, when.value if when else None, tokens, lexicon)
+            if cue.code in _RELATION_CODES:
+                actors = _inherit(actors, history)
+            left, right = _clause(text, sent_cues, k, sent)
+            source = _pick_source(actors, cue, left, right)
             if source is None:
                 continue
-            key = (sent.start, cue.code, source.code, target.code if target else None)
-            if key not in seen:
-                seen.add(key)
-                events.append(_make_event(article, sent, cue, source, target, when))
+            targets = _pick_targets(actors, cue, source, left, right)
+            if not targets and cue.code not in _ONE_SIDED_CODES:
+                continue
+            for target in targets or [None]:
+                key = (sent.start, cue.code, source.code, target.code if target else None)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(_make_event(article, sent, cue, source, target, when))
+        history.append(_resolve_actors(sent_mentions, None, tokens, lexicon))
     return events

@@ -13,6 +13,7 @@ event cue phrases in ``transforms.events``.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -158,19 +159,21 @@ def _english_readings(folded: str) -> tuple[str, ...]:
     return (folded,)
 
 
+# normalize.word_spans keeps the whole Arabic block U+0600-U+06FF inside words, which includes the Arabic
+# comma, semicolon, question mark and percent/decimal signs; they are cut out here (normalize is shared).
+
+
 def _split_spans(text: str) -> list[tuple[int, int]]:
-    """word_spans, with Arabic words split at hyphens (Arabic writes no compound with a hyphen)."""
+    """word_spans, cut at Arabic punctuation, with Arabic words split at hyphens (no Arabic compound has one)."""
     out: list[tuple[int, int]] = []
     for start, end in word_spans(text):
         word = text[start:end]
-        if "-" in word and script_of(word) == "ar":
-            pos = start
-            for part in word.split("-"):
-                if part:
-                    out.append((pos, pos + len(part)))
-                pos += len(part) + 1
-        else:
+        if script_of(word) != "ar":
             out.append((start, end))
+            continue
+        for piece in re.finditer(r"[^\-\u060c\u061b\u061f\u066a\u066d\u06d4]+", word):
+            if piece.group().strip("'\""):
+                out.append((start + piece.start(), start + piece.end()))
     return out
 
 
