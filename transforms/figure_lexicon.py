@@ -37,6 +37,7 @@ _LIST_KEYS = frozenset({
     "approximators_before", "approximators_after", "approximating_prefixes", "range_connectors",
     "between_words", "between_connectors", "percent_words", "drop_alone", "time_nouns", "not_counted",
     "definite_prefixes", "glued_prefixes", "page_cues", "id_cues", "date_connectors", "months_extra",
+    "not_figures", "construct_numbers", "model_prefixes",
 })
 _MAP_KEYS = frozenset({"currencies", "units", "scale_words", "extra_numbers"})
 _GROUP_KEYS = frozenset({"number_variants"})
@@ -81,6 +82,9 @@ class FigureLexicon:
     id_cues: frozenset[str]
     date_connectors: frozenset[str]
     months: frozenset[str]
+    not_figures: frozenset[tuple[str, ...]]
+    construct_numbers: frozenset[str]
+    model_prefixes: frozenset[str]
 
 
 @cache
@@ -113,6 +117,9 @@ def load_figure_lexicon() -> FigureLexicon:
         id_cues=_folded(lists["id_cues"]),
         date_connectors=_folded(lists["date_connectors"]),
         months=_month_tokens(lists["months_extra"]),
+        not_figures=frozenset(phrase_tokens(p) for p in lists["not_figures"]),
+        construct_numbers=_folded(lists["construct_numbers"]),
+        model_prefixes=_folded(lists["model_prefixes"]),
     )
 
 

@@ -81,11 +81,11 @@ class _Reader:
         self.article = article
         self.text = article.text
         self.lex: FigureLexicon = load_figure_lexicon()
-        self.toks = [_Tok(m.start(), m.end(), m.lastgroup or "punct", m.group(), fold_str(m.group()))
-                     for m in TOKEN_RE.finditer(self.text)]
+        self.toks = _tokenize(self.text)
         self.folds = [t.fold for t in self.toks]
         self.urls = [m.span() for m in _URL.finditer(self.text)]
         self.sents = sentences(self.text)
+        self.fixed = self._fixed_phrase_tokens()
 
     def read(self) -> list[Figure]:
         out: list[Figure] = []
@@ -97,12 +97,24 @@ class _Reader:
             i = max(nxt, i + 1)
         return out
 
+    def _fixed_phrase_tokens(self) -> set[int]:
+        """Indexes of tokens inside a fixed name or slogan ('שתי מדינות לשני עמים', 'Six-Day War')."""
+        firsts: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.lex.not_figures:
+            firsts.setdefault(phrase[0], []).append(phrase)
+        covered: set[int] = set()
+        for i, fold in enumerate(self.folds):
+            for phrase in firsts.get(fold, ()):
+                if tuple(self.folds[i:i + len(phrase)]) == phrase:
+                    covered.update(range(i, i + len(phrase)))
+        return covered
+
     # --- the number itself -------------------------------------------------------------------------------
 
     def _figure_at(self, i: int) -> tuple[Figure | None, int]:
         """Read a figure whose number starts at token ``i``; returns it (or None) and where to go on."""
         core = self._core_at(i)
-        if core is None:
+        if core is None or core.first in self.fixed:
             return None, i + 1
         if not core.is_word and self._is_noise(core):
             return None, core.last
@@ -183,11 +195,11 @@ class _Reader:
                 and toks[k + 2].text in _HYPHENS and toks[k + 3].kind == "num" and self._adjacent(i, k))
 
     def _after_cue(self, lead: int) -> bool:
-        """A page (p. 127, עמ׳) or document number (מס׳, No., رقم) follows its cue word."""
+        """A page (p. 127, עמ׳), document number (מס׳, No., رقم) or model name (اس 300) follows its cue."""
         k = lead - 1
         while k >= 0 and lead - k <= 3 and self.toks[k].kind == "punct" and self.toks[k].text in ".'\u05f3:’":
             k -= 1
-        return k >= 0 and self.folds[k] in self.lex.page_cues | self.lex.id_cues
+        return k >= 0 and self.folds[k] in self.lex.page_cues | self.lex.id_cues | self.lex.model_prefixes
 
     def _in_url(self, offset: int) -> bool:
         k = bisect.bisect_right(self.urls, (offset, len(self.text))) - 1
@@ -280,6 +292,8 @@ class _Reader:
 
     def _phrase_end(self, j: int, table) -> int | None:
         """Index past the longest phrase of ``table`` starting at ``j``."""
+        if j >= len(self.folds) or self.folds[j] not in _first_tokens(table):
+            return None
         for length in range(4, 0, -1):
             if j + length <= len(self.folds) and tuple(self.folds[j:j + length]) in table:
                 return j + length
@@ -311,12 +325,15 @@ class _Reader:
         return _Unit("count", text, j + 1)
 
     def _is_definite(self, fold: str, text: str, core: _Core, scaled: bool) -> bool:
-        """Arabic counted nouns are indefinite (12 طائرة, not هرميز 450 الإسرائيلية); a Hebrew number
-        word before a definite noun is 'the N X' (שתי המדינות, ששת הימים), not a figure."""
+        """Arabic counted nouns are indefinite (12 طائرة, not هرميز 450 الإسرائيلية); a Hebrew construct
+        number before a definite noun is 'the N X' (שתי המדינות, ששת הימים), not a figure."""
         if "\u0600" <= text[0] <= "\u06ff":
             return any(fold.startswith(p) and len(fold) > len(p) + 1 for p in self.lex.definite_prefixes)
-        if "\u0590" <= text[0] <= "\u05ff":
-            return core.is_word and not scaled and fold.startswith("ה")
+        if "\u0590" <= text[0] <= "\u05ff" and core.is_word and not scaled and fold.startswith("ה"):
+            last = self.folds[core.last - 1]  # the word next to the noun carries the construct form
+            if core.last - 1 == core.first:
+                last = last[len(core.prefix):]
+            return last in self.lex.construct_numbers
         return False
 
     # --- keep or drop, then build ------------------------------------------------------------------------
@@ -354,11 +371,19 @@ class _Reader:
             k = len(words) - n
             if k >= len(seq):
                 continue
-            tok = self.toks[seq[k]]
-            lang = "he" if "\u0590" <= tok.text[:1] <= "\u05ff" else "ar"
-            if phrase[0] in (stem_candidates(tok.text, lang) if tok.kind == "word" else (tok.fold,)):
-                best = min(best, tok.start) if best is not None else tok.start
+            start = self._phrase_start(self.toks[seq[k]], phrase[0])
+            if start is not None:
+                best = start if best is None else min(best, start)
         return best
+
+    def _phrase_start(self, tok: _Tok, head: str) -> int | None:
+        """Where ``head`` starts in ``tok``, allowing a clitic before it (וכמעט -> כמעט, بحوالي -> حوالي)."""
+        if tok.fold == head:
+            return tok.start
+        lang = "he" if "\u0590" <= tok.text[:1] <= "\u05ff" else "ar"
+        if tok.kind == "word" and tok.fold.endswith(head) and head in stem_candidates(tok.text, lang):
+            return tok.start + _raw_length(tok.text, len(tok.fold) - len(head))
+        return None
 
     def _approx_after(self, end: int) -> bool:
         return any(tuple(self.folds[end:end + len(p)]) == p for p in self.lex.approx_after)
@@ -390,6 +415,30 @@ class _Reader:
 
     def _adjacent(self, a: int, b: int) -> bool:
         return self.toks[a].end == self.toks[b].start
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    """Tokens with their folded form; folding is memoised because news text repeats its words."""
+    memo: dict[str, str] = {}
+    toks = []
+    for m in TOKEN_RE.finditer(text):
+        raw = m.group()
+        fold = memo.get(raw)
+        if fold is None:
+            fold = memo[raw] = fold_str(raw)
+        toks.append(_Tok(m.start(), m.end(), m.lastgroup or "punct", raw, fold))
+    return toks
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _first_tokens(table) -> frozenset[str]:
+    """First tokens of a lexicon phrase table, so most positions are rejected with one set lookup."""
+    firsts = _FIRSTS.get(id(table))
+    if firsts is None:
+        firsts = _FIRSTS[id(table)] = frozenset(phrase[0] for phrase in table)
+    return firsts
 
 
 def _raw_length(text: str, folded_chars: int) -> int:
