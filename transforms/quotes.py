@@ -1,0 +1,613 @@
+"""Direct and reported speech with its speaker, in Arabic, Hebrew and English articles.
+
+Direct quotes come from pairing quotation marks inside a paragraph (or, in hard-wrapped PDF text, across
+lines), never from sentence splitting, so a quote that runs over several sentences stays whole. A pair is a
+quote only when a speech cue stands next to it or its length makes a title or a scare quote unlikely: the
+headline's “بينيت”, the channel “روسيا اليوم”, ׳נר הזיכרון׳ are names, not speech. Reported speech is a
+speech verb (or a participle such as مؤكدًا) followed by a complementizer (إن/أن, כי/ש-, that); its span is
+the reported clause up to the sentence end. Block quotes (an intro ending in ``:`` with a cue, then the
+quoted paragraph) are quotes without quotation marks. Speakers come from transforms/speakers.py; a pronoun
+or a missing subject inherits the last named speaker within a bounded distance.
+
+Everything is linear in the text: marks are paired with one stack per mark family, and every look-around is
+capped in tokens or characters, so a 1 MB article cannot hang the extractor.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from transforms.records import Article, Quote, stable_id
+from transforms.speakers import (
+    Phrase, Tokens, is_cue, kinds_of, phrase_after, source_marker_at, subject_of, tokenize,
+)
+
+# ---------------------------------------------------------------- settings (why each value)
+MIN_WORDS_ADJACENT = 1  # `قال: “نعم”` : a cue plus a colon/comma makes even one word a quote
+MIN_WORDS_CUED = 4  # a cue elsewhere in the sentence: “نقاط التماس”, “خطٌ أحمر” (2-3 words) are scare quotes
+MIN_WORDS_SOFT = 6  # attitude verbs (أبدى, expressed) cite shorter fragments as names than as speech
+MIN_WORDS_UNCUED = 10  # no cue at all: names and titles in the samples have at most 7 words
+MAX_QUOTE_CHARS = 2000  # the longest quotation in the samples is ~450 characters; stops runaway pairing
+CUE_WINDOW_TOKENS = 30  # 003's Bennett quote has its verb 11 tokens before the mark (אישר בנאומו ... כי:)
+POST_CUE_TOKENS = 6  # `“...”, the foreign minister told reporters`: a subject before a post-quote verb
+COMPLEMENTIZER_WINDOW = 12  # `وقال بوتين اليوم، الجمعة 22 من تشرين الأول، إنَّ` puts 8 tokens in between
+MAX_INDIRECT_CHARS = 600  # a reported clause longer than this is cut at a word boundary
+MAX_UNCLOSED_CHARS = 300  # an opening mark with no closing one is read up to the clause end only
+CARRY_MAX_CHARS = 1500  # a pronoun inherits a speaker named at most this far back (about two paragraphs)
+CONTINUATION_GAP_CHARS = 250  # `“A,” he said. “B.”`: B continues A's speaker when it follows this closely
+CITATION_MAX_CHARS = 80  # `״...״ (Interfax, 2020), ציין X`: a bracketed citation between quote and cue
+MAX_BLOCK_CHARS = 3000  # a block quote is one or a few paragraphs
+BLOCK_MIN_TABS = 3  # PDF block quotes in 003 are tab-separated words
+WRAPPED_MIN_LINES = 5  # hard-wrapped text: at least this many long lines ...
+WRAPPED_SHARE = 0.5  # ... and this share of them ending mid-sentence
+WRAPPED_LINE_CHARS = 40  # lines shorter than this (headings, list items) do not count
+
+_FAMILY = {"“": "curly", "”": "curly", "„": "curly", "‟": "curly", "«": "guillemet", "»": "guillemet",
+           '"': "straight", "\u05f4": "gershayim", "‘": "single", "’": "single", "'": "single", "\u05f3": "single"}
+_MARKS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+_CLITICS = "وفוהבלשכמ"
+_TERMINAL = ".!?؟…"
+_CLOSERS = "\"'”’»\u05f4\u05f3)]"
+_ABBREV = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*)$")
+_ADJ_FILLER = re.compile(r"[\s:,،;\-–—]*")
+_TRAIL = " \t\n,،;:.!?؟—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """How a quotation is attributed: the cue word, an explicit speaker phrase (or None: carry), the strength."""
+
+    strength: str  # adjacent | post | window | soft | continuation | uncued | block
+    word: str | None
+    phrase: Phrase | None
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    phrase: Phrase | None  # explicit speaker; None means "carry the previous one"
+    carry: bool = True
+    speaker: str | None = None
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """Find direct, block and reported quotes and their speakers; returns them in document order.
+
+    Args:
+        article: a cleaned article; ``language`` picks the lexicon ('ar', 'he' or 'en'; others give []).
+    Returns:
+        Quote records whose ``text`` equals ``article.text[char_start:char_end]`` (without quotation marks).
+    """
+    lang = article.language if article.language in ("ar", "he", "en") else None
+    if lang is None or not article.text.strip():
+        return []
+    text = article.text
+    wrapped = looks_hard_wrapped(text)
+    toks = tokenize(text, lang, wrapped)
+    bounds = _Boundaries(text, wrapped)
+    pairs, unclosed = pair_marks(text, wrapped)
+    masked = _Mask([(o, c) for o, c, _ in pairs])
+    direct = _direct_quotes(toks, bounds, pairs, masked)
+    direct += _unclosed_quotes(toks, bounds, unclosed, direct, masked)
+    blocks = _block_quotes(toks, masked)
+    masked = _Mask([(o, c) for o, c, _ in pairs] + [(f.start, f.end) for f in blocks])
+    found = sorted(direct + blocks, key=lambda f: f.start)
+    found = _drop_nested(found)
+    indirect = _indirect_quotes(toks, bounds, masked, found)
+    quotes = _resolve_speakers(toks, masked, sorted(found + indirect, key=lambda f: f.start))
+    return [_to_record(article, text, f) for f in quotes]
+
+
+# ---------------------------------------------------------------- text shape
+
+def looks_hard_wrapped(text: str) -> bool:
+    """PDF text keeps line breaks inside sentences: most long lines then end without a sentence terminal."""
+    long_lines = [ln.strip() for ln in text.split("\n") if len(ln.strip()) >= WRAPPED_LINE_CHARS]
+    if len(long_lines) < WRAPPED_MIN_LINES:
+        return False
+    open_ended = sum(1 for ln in long_lines if ln[-1] not in _TERMINAL + ":" + _CLOSERS + "”»")
+    return open_ended / len(long_lines) >= WRAPPED_SHARE
+
+
+class _Boundaries:
+    """Sentence boundaries as (end of sentence, start of next); a newline is one unless the text is wrapped.
+
+    Hand-rolled instead of transforms.segment: that splitter keeps a quote that spans sentences inside one
+    sentence, while cue windows here must stop at the sentence that holds the quotation mark.
+    """
+
+    def __init__(self, text: str, wrapped: bool):
+        para = r"\n[ \t]*\n\s*" if wrapped else r"\n\s*"
+        pat = re.compile(rf"[{re.escape(_TERMINAL)}][{re.escape(_CLOSERS)}]*[ \t]+|{para}|[{re.escape(_TERMINAL)}][{re.escape(_CLOSERS)}]*\n\s*")
+        ends, starts = [], []
+        for m in pat.finditer(text):
+            if m.group()[0] == "." and _ABBREV.search(text[max(0, m.start() - 4):m.start()]):
+                continue  # Mr. / U.S. / an initial
+            ends.append(m.start())
+            starts.append(m.end())
+        self.ends, self.starts = ends, starts
+
+    def sentence_start(self, pos: int) -> int:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.starts[k] if k >= 0 else 0
+
+    def sentence_end(self, pos: int, limit: int) -> int:
+        k = bisect.bisect_right(self.ends, pos)
+        return min(self.ends[k], limit) if k < len(self.ends) else limit
+
+
+class _Mask:
+    """Sorted, merged character spans (quotations, block quotes) in which speech cues are not read."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+
+# ---------------------------------------------------------------- quotation marks
+
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc")
+
+
+def mark_role(text: str, i: int) -> str | None:
+    """'open', 'close', 'both' or None (an acronym's ״, an apostrophe) for the quotation mark at ``i``.
+
+    Hebrew ״ is both a quote mark and an acronym mark (האו״ם, צה״ל), so it opens only after white space or
+    punctuation, never after a letter, and closes only before white space, punctuation or the end. Curly
+    marks may open right after a one-letter clitic (و”الجهود), as Arabic sites write them.
+    """
+    ch = text[i]
+    prev = text[i - 1] if i else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if ch == "«":
+        return "open"
+    if ch == "»":
+        return "close"
+    family = _FAMILY[ch]
+    clitic = family == "curly" and prev in _CLITICS and (i < 2 or not _wordish(text[i - 2]))
+    can_open = not nxt.isspace() and nxt not in _FAMILY and (not _wordish(prev) or clitic)
+    can_close = not prev.isspace() and not _wordish(nxt)
+    if can_open and can_close:
+        return "both"
+    return "open" if can_open else "close" if can_close else None
+
+
+def pair_marks(text: str, wrapped: bool) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Pair opening and closing marks per family with a stack; returns (open, close, family) and unclosed opens.
+
+    A pair may not cross a paragraph break unless the text is hard-wrapped, nor exceed MAX_QUOTE_CHARS.
+    """
+    newlines = [m.start() for m in re.finditer("\n", text)] if not wrapped else []
+    stacks: dict[str, list[int]] = {}
+    pairs, unclosed = [], []
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        role = mark_role(text, i)
+        if role is None:
+            continue
+        stack = stacks.setdefault(_FAMILY[text[i]], [])
+        if role == "close" or (role == "both" and stack):
+            while stack and not _pairable(stack[-1], i, newlines):
+                unclosed.append(stack.pop())
+            if stack:
+                o = stack.pop()
+                pairs.append((o, i, _FAMILY[text[i]]))
+            continue
+        while stack and not _pairable(stack[-1], i, newlines):
+            unclosed.append(stack.pop())
+        stack.append(i)
+    for stack in stacks.values():
+        unclosed.extend(stack)
+    return sorted(pairs), sorted(unclosed)
+
+
+def _pairable(o: int, c: int, newlines: list[int]) -> bool:
+    if c - o > MAX_QUOTE_CHARS:
+        return False
+    k = bisect.bisect_left(newlines, o)
+    return k == len(newlines) or newlines[k] > c
+
+
+def _inner(text: str, o: int, c: int) -> tuple[int, int]:
+    s, e = o + 1, c
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _n_words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+# ---------------------------------------------------------------- direct quotes
+
+def _direct_quotes(toks: Tokens, bounds: _Boundaries, pairs, masked: _Mask) -> list[_Found]:
+    """Accept the paired quotations that a cue, a continuation or their length vouches for."""
+    out: list[_Found] = []
+    prev: _Found | None = None
+    for o, c, family in pairs:
+        s, e = _inner(toks.text, o, c)
+        if e <= s or (out and s < out[-1].end + 1):
+            continue  # empty, or nested in the previous accepted quotation
+        cue = _attribution(toks, bounds, o, c, family, prev, masked)
+        if cue is None:
+            continue
+        found = _Found(s, e, "direct", cue.word, cue.phrase)
+        out.append(found)
+        prev = found
+    return out
+
+
+def _attribution(toks: Tokens, bounds: _Boundaries, o: int, c: int, family: str, prev: _Found | None,
+                 masked: _Mask) -> _Cue | None:
+    """Decide whether the pair (o, c) is speech, and how it is attributed; None rejects it as a name/title."""
+    text = toks.text
+    words = _n_words(text[o + 1:c])
+    if words == 0 or _looks_like_name(toks, o, c, words):
+        return None
+    pre = _pre_cue(toks, bounds, o, masked)
+    post = _post_cue(toks, c)
+    if pre is not None and pre.strength == "adjacent":
+        return pre if words >= MIN_WORDS_ADJACENT else None
+    if post is not None and post.strength == "post":
+        return post
+    if family == "single":
+        return None  # single marks and geresh mark titles (׳נר הזיכרון׳) unless a cue stands right beside
+    if pre is not None:
+        need = MIN_WORDS_SOFT if pre.strength == "soft" else MIN_WORDS_CUED
+        return pre if words >= need else None
+    if post is not None and words >= MIN_WORDS_CUED:
+        return post
+    if prev is not None and _continues(toks, bounds, prev, o) and words >= MIN_WORDS_CUED:
+        return _Cue("continuation", "continuation", None)
+    return _Cue("uncued", None, None) if words >= MIN_WORDS_UNCUED else None
+
+
+def _looks_like_name(toks: Tokens, o: int, c: int, words: int) -> bool:
+    """A quoted name: right after an organisation word (قناة “...”), or starting with one, or Title Case."""
+    text = toks.text
+    k = toks.index_at_or_after(o) - 1
+    if k >= 0 and not text[toks.spans[k][1]:o].strip():
+        if "organisation_words" in kinds_of(toks.word(k), toks.lang):
+            return True
+    first = toks.index_at_or_after(o + 1)
+    if first < len(toks.spans) and toks.spans[first][0] < c:
+        if "organisation_words" in kinds_of(toks.word(first), toks.lang) and words <= MIN_WORDS_UNCUED:
+            return True
+    if toks.lang == "en" and words <= 8:
+        inner = [w for w in text[o + 1:c].split() if w[:1].isalpha()]
+        small = {"of", "the", "and", "for", "in", "on", "a", "an", "to"}
+        if inner and all(w[0].isupper() or w.lower() in small for w in inner) and not any(
+                ch in text[o + 1:c] for ch in _TERMINAL + ","):
+            return True
+    return False
+
+
+def _pre_cue(toks: Tokens, bounds: _Boundaries, o: int, masked: _Mask) -> _Cue | None:
+    """The nearest cue before the opening mark in its sentence: a speech verb, a participle, a source marker."""
+    end = toks.index_at_or_after(o)
+    floor = max(toks.index_at_or_after(bounds.sentence_start(o)), end - CUE_WINDOW_TOKENS)
+    for j in range(end - 1, floor - 1, -1):
+        if masked.covers(toks.spans[j][0]):
+            continue
+        n = source_marker_at(toks, j)
+        if n and j + n <= end:
+            marker_end = toks.spans[j + n - 1][1]
+            phrase = phrase_after(toks, j + n, marker_end) if j + n < end else None
+            return _cue_from(toks, o, toks.text[toks.spans[j][0]:marker_end], phrase, marker_end, "window")
+        kinds = kinds_of(toks.word(j), toks.lang)
+        if "speech_verbs" in kinds:
+            phrase = subject_of(toks, j)
+            return _cue_from(toks, o, toks.word(j), phrase, toks.spans[j][1], "window")
+        if "participle_cues" in kinds:
+            return _cue_from(toks, o, toks.word(j), None, toks.spans[j][1], "window")
+        if "soft_verbs" in kinds:
+            return _Cue("soft", toks.word(j), subject_of(toks, j))
+    return None
+
+
+def _cue_from(toks: Tokens, o: int, word: str, phrase: Phrase | None, cue_end: int, strength: str) -> _Cue:
+    """Upgrade a cue to 'adjacent' when only a colon/comma or a manner word (قائلًا, כי:) separates it from the mark."""
+    after = max(cue_end, phrase.end if phrase is not None and phrase.start >= cue_end else cue_end)
+    between = toks.text[after:o]
+    rest = between
+    separator = bool(re.search(r"[:,،]", between))
+    for j in range(toks.index_at_or_after(after), toks.index_at_or_after(o)):
+        kinds = kinds_of(toks.word(j), toks.lang)
+        if kinds & {"manner_words", "complementizers", "object_words"}:
+            separator = separator or "manner_words" in kinds
+            rest = rest.replace(toks.word(j), " ", 1)
+        else:
+            return _Cue(strength, word, phrase)
+    if separator and _ADJ_FILLER.fullmatch(rest):
+        return _Cue("adjacent", word, phrase)
+    return _Cue(strength, word, phrase)
+
+
+def _post_cue(toks: Tokens, c: int) -> _Cue | None:
+    """A cue right after the closing mark: `״, כך הודיע X`, `”، قال X`, `," said X`, `," X said`."""
+    text = toks.text
+    pos, comma = c + 1, text[c - 1] in ",،.!?؟" if c else False
+    limit = min(len(text), c + 1 + CITATION_MAX_CHARS)
+    while pos < limit:
+        ch = text[pos]
+        if ch in ",،":
+            comma, pos = True, pos + 1
+        elif ch in " \t\n—–-":
+            pos += 1
+        elif ch in "()[]":
+            close = re.compile(r"[()\[\]]").search(text, pos + 1, min(len(text), pos + CITATION_MAX_CHARS))
+            if close is None:
+                return None
+            pos = close.end()
+        else:
+            break
+    j = toks.index_at_or_after(pos)
+    if j >= len(toks.spans) or toks.spans[j][0] != pos:
+        return None
+    if "post_markers" in kinds_of(toks.word(j), toks.lang) and j + 1 < len(toks.spans):
+        j += 1
+    strength = "post" if comma else "window"
+    n = source_marker_at(toks, j)
+    if n:
+        end = toks.spans[j + n - 1][1]
+        return _Cue(strength, toks.text[toks.spans[j][0]:end], phrase_after(toks, j + n, end))
+    for m in range(j, min(len(toks.spans), j + POST_CUE_TOKENS + 1)):
+        if m > j and re.search(r"[.:;!?؟\"“”״«»]", text[toks.spans[m - 1][1]:toks.spans[m][0]]):
+            return None
+        if "speech_verbs" in kinds_of(toks.word(m), toks.lang):
+            phrase = phrase_after(toks, m + 1, toks.spans[m][1]) if m == j else subject_of(toks, m)
+            if m == j and phrase is None and m + 1 < len(toks.spans):
+                phrase = subject_of(toks, m)
+            return _Cue(strength, toks.word(m), phrase)
+    return None
+
+
+def _continues(toks: Tokens, bounds: _Boundaries, prev: _Found, o: int) -> bool:
+    """The quotation opens a sentence shortly after the previous quotation, in the same paragraph."""
+    gap = toks.text[prev.end:o]
+    if len(gap) > CONTINUATION_GAP_CHARS or ("\n" in gap and not toks.wrapped):
+        return False
+    return not toks.text[bounds.sentence_start(o):o].strip()
+
+
+def _unclosed_quotes(toks: Tokens, bounds: _Boundaries, unclosed: list[int], direct: list[_Found],
+                     masked: _Mask) -> list[_Found]:
+    """An opening mark never closed (ووصف بوتين العلاقات بأنَّها “فريدة ...،) after a cue: read to the clause end."""
+    out = []
+    for o in unclosed:
+        if masked.covers(o) or o + 1 >= len(toks.text):
+            continue
+        k = toks.index_at_or_after(o) - 1
+        if k < 0 or not kinds_of(toks.word(k), toks.lang) & {"complementizers", "manner_words"} and ":" not in toks.text[toks.spans[k][1]:o]:
+            continue
+        pre = _pre_cue(toks, bounds, o, masked)
+        if pre is None or pre.strength == "soft":
+            continue
+        m = re.compile(r"[,،;.:!?؟\n" + re.escape("".join(_FAMILY)) + "]").search(toks.text, o + 1, o + 1 + MAX_UNCLOSED_CHARS)
+        end = m.start() if m else o + 1
+        s, e = _inner(toks.text, o, end)
+        if e > s and _n_words(toks.text[s:e]) >= MIN_WORDS_CUED:
+            out.append(_Found(s, e, "direct", pre.word, pre.phrase))
+    return out
+
+
+def _drop_nested(found: list[_Found]) -> list[_Found]:
+    out: list[_Found] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- block quotes
+
+def _block_quotes(toks: Tokens, masked: _Mask) -> list[_Found]:
+    """Quoted paragraphs without marks: tab-separated PDF lines, or (unwrapped text) the paragraph after an
+    intro that ends in ``:`` and holds a cue (`כפי שהדגיש שגריר רוסיה בישראל, א״ד ויקטורוב:`)."""
+    text = toks.text
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start() or m.start() < len(text)]
+    out = []
+    for intro, body in _block_candidates(text, lines, toks.wrapped):
+        bs, be = body
+        if masked.covers(bs) or be - bs > MAX_BLOCK_CHARS or text[bs] in _FAMILY:
+            continue
+        if _n_words(text[bs:be]) < MIN_WORDS_CUED:
+            continue
+        cue = _intro_cue(toks, intro, masked)
+        if cue is not None:
+            out.append(_Found(bs, be, "direct", "block:" + (cue.word or ""), cue.phrase))
+    return out
+
+
+def _block_candidates(text: str, lines: list[tuple[int, int]], wrapped: bool):
+    """Yield (intro line span, body span) pairs."""
+    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
+    i = 0
+    while i < len(nonblank):
+        s, e = nonblank[i]
+        if text.count("\t", s, e) >= BLOCK_MIN_TABS and i > 0:
+            j = i
+            while j + 1 < len(nonblank) and text.count("\t", *nonblank[j + 1]) >= BLOCK_MIN_TABS:
+                j += 1
+            intro = nonblank[i - 1]
+            if text.count("\t", *intro) < BLOCK_MIN_TABS and _ends_with_colon(text, intro):
+                yield intro, _trim(text, s, nonblank[j][1])
+            i = j + 1
+            continue
+        if not wrapped and i + 1 < len(nonblank) and text[s:e].rstrip().endswith(":"):
+            yield (s, e), _trim(text, *nonblank[i + 1])
+        i += 1
+
+
+def _ends_with_colon(text: str, span: tuple[int, int]) -> bool:
+    """The intro ends in ':' (or starts with it: a right-to-left PDF line in visual order)."""
+    line = text[span[0]:span[1]].strip()
+    return line.endswith(":") or line.startswith(":")
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _intro_cue(toks: Tokens, intro: tuple[int, int], masked: _Mask) -> _Cue | None:
+    """The cue nearest the end of the intro line's last sentence (window of CUE_WINDOW_TOKENS)."""
+    end = toks.index_at_or_after(intro[1])
+    for j in range(end - 1, max(-1, end - 1 - CUE_WINDOW_TOKENS), -1):
+        if masked.covers(toks.spans[j][0]):
+            continue
+        if j < end - 1 and re.search(r"[.!?؟]\s", toks.text[toks.spans[j][1]:toks.spans[j + 1][0]]):
+            return None
+        n = source_marker_at(toks, j)
+        if n:
+            marker_end = toks.spans[j + n - 1][1]
+            return _Cue("block", toks.text[toks.spans[j][0]:marker_end], phrase_after(toks, j + n, marker_end))
+        if "speech_verbs" in kinds_of(toks.word(j), toks.lang):
+            return _Cue("block", toks.word(j), subject_of(toks, j))
+    return None
+
+
+# ---------------------------------------------------------------- reported speech
+
+def _indirect_quotes(toks: Tokens, bounds: _Boundaries, masked: _Mask, direct: list[_Found]) -> list[_Found]:
+    """Reported clauses after a speech verb or participle and a complementizer (قال إنّ، הוסיף כי، said that)."""
+    openers = [f.start for f in direct]
+    out: list[_Found] = []
+    for k, (s, _) in enumerate(toks.spans):
+        kinds = kinds_of(toks.word(k), toks.lang)
+        if not kinds & {"speech_verbs", "participle_cues"} or masked.covers(s):
+            continue
+        start = _clause_start(toks, k)
+        if start is None or (out and start < out[-1].end):
+            continue
+        end = _clause_end(toks, bounds, start, openers)
+        cs, ce = _trim_clause(toks.text, start, end)
+        if ce > cs and _n_words(toks.text[cs:ce]) >= 2:
+            phrase = subject_of(toks, k) if "speech_verbs" in kinds else None
+            out.append(_Found(cs, ce, "indirect", "indirect:" + toks.word(k), phrase))
+    return out
+
+
+def _clause_start(toks: Tokens, k: int) -> int | None:
+    """Offset where the reported clause begins, or None when no complementizer follows the verb."""
+    n = len(toks.spans)
+    if toks.lang == "he" and k + 1 < n and _he_sh_complementizer(toks, k):
+        return toks.spans[k + 1][0] + 1
+    for j in range(k + 1, min(n, k + 1 + COMPLEMENTIZER_WINDOW)):
+        gap = toks.gap(toks.spans[j - 1][1], toks.spans[j][0])
+        if re.search(r"[.:;!?؟\"“”«»״\n]", gap) and not (toks.wrapped and "\n\n" not in gap and not re.search(r"[.:;!?؟\"“”«»״]", gap)):
+            return None
+        kinds = kinds_of(toks.word(j), toks.lang)
+        if is_cue(kinds):
+            return None
+        if "complementizers" in kinds:
+            pos = toks.spans[j][1]
+            while pos < len(toks.text) and toks.text[pos] in " \t\n:":
+                pos += 1
+            if pos >= len(toks.text) or toks.text[pos] in _FAMILY:
+                return None  # `כי: ״...״`: the direct quotation carries it
+            return pos
+    return None
+
+
+def _he_sh_complementizer(toks: Tokens, k: int) -> bool:
+    """`הוא הדגיש שרופאים ...`: a ש- word right after a verb that already has its subject before it."""
+    word = toks.word(k + 1)
+    if not word.startswith("ש") or len(word) < 4 or toks.gap(toks.spans[k][1], toks.spans[k + 1][0]).strip():
+        return False
+    if kinds_of(word, "he") & {"role_words", "organisation_words", "speech_verbs"}:
+        return False
+    from transforms.speakers import phrase_before
+    return phrase_before(toks, k) is not None
+
+
+def _clause_end(toks: Tokens, bounds: _Boundaries, start: int, openers: list[int]) -> int:
+    """Sentence end, the next accepted quotation, or `, <another cue>` (، مشيرًا إلى ... / ، بحسب ...)."""
+    end = bounds.sentence_end(start, min(len(toks.text), start + MAX_INDIRECT_CHARS))
+    k = bisect.bisect_right(openers, start)
+    if k < len(openers) and openers[k] < end:
+        end = openers[k] - 1
+    j = toks.index_at_or_after(start) + 1
+    while j < len(toks.spans) and toks.spans[j][0] < end:
+        gap_start = toks.spans[j - 1][1]
+        gap = toks.gap(gap_start, toks.spans[j][0])
+        if _COMMA_RE.search(gap) and (is_cue(kinds_of(toks.word(j), toks.lang)) or source_marker_at(toks, j)):
+            return gap_start
+        j += 1
+    return max(start, end)
+
+
+_COMMA_RE = re.compile(r"[,،]")
+
+
+def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in _TRAIL:
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+# ---------------------------------------------------------------- speakers in document order
+
+def _resolve_speakers(toks: Tokens, masked: _Mask, found: list[_Found]) -> list[_Found]:
+    """Walk cues and quotes in order; a pronoun or a missing subject inherits the last named speaker."""
+    events = [(s, 0, k) for k, (s, _) in enumerate(toks.spans)
+              if kinds_of(toks.word(k), toks.lang) & {"speech_verbs", "soft_verbs"} and not masked.covers(s)]
+    events += [(f.start, 1, i) for i, f in enumerate(found)]
+    events.sort()
+    last: tuple[str, int] | None = None
+    out = []
+    for pos, typ, idx in events:
+        if typ == 0:
+            phrase = subject_of(toks, idx)
+            if phrase is not None and phrase.name:
+                last = (phrase.name, toks.spans[idx][1])
+            continue
+        f = found[idx]
+        if f.phrase is not None and f.phrase.name:
+            f.speaker = f.phrase.name
+        elif last is not None and pos - last[1] <= CARRY_MAX_CHARS:
+            f.speaker = last[0]
+        if f.kind == "indirect" and f.speaker is None:
+            continue  # reported speech is kept only with a speaker
+        if f.speaker:
+            last = (f.speaker, f.end)
+        out.append(f)
+    return out
+
+
+def _to_record(article: Article, text: str, f: _Found) -> Quote:
+    return Quote(
+        quote_id=stable_id(article.article_id, "quote", f.start, f.end),
+        article_id=article.article_id,
+        speaker=f.speaker,
+        text=text[f.start:f.end],
+        cue=f.cue,
+        kind=f.kind,
+        char_start=f.start,
+        char_end=f.end,
+    )

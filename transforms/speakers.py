@@ -1,0 +1,440 @@
+"""Speech-cue lexicons, article tokens, and the speaker phrase next to a cue.
+
+The quote extractor (transforms/quotes.py) decides *where* a quotation is; this module answers *who* said
+it, by reading the words beside a speech verb or a source marker: ``قال بوتين``, ``כך הודיע יושב הראש ...,
+זאב אלקין``, ``Russian President Vladimir Putin said``. There is no named-entity model (none may be
+downloaded), so a speaker phrase is a run of role words (from the lexicon) and other content words that
+stops at punctuation, prepositions, complementizers, time words or a length cap; an apposition
+``<role ...>, <Name>`` yields the name alone.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import yaml
+from babel.dates import get_day_names, get_month_names
+
+from transforms.errors import NewsfactsError
+from transforms.normalize import fold_str, stem_candidates, word_spans
+
+LANGS = ("ar", "he", "en")
+_DIR = Path(__file__).parent / "lexicons"
+KINDS = (
+    "speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "source_markers",
+    "pronouns", "post_markers", "object_words", "role_words", "connectors", "prepositions",
+    "organisation_words", "stop_words", "non_speakers", "verb_prefixes",
+)
+# babel locales whose weekday and month names end a speaker phrase (بوتين اليوم، الجمعة ...).
+_TIME_LOCALES = {"ar": ("ar", "ar_SY", "ar_MA"), "he": ("he",), "en": ("en",)}
+
+# Speaker phrase caps. A phrase is at most this many tokens long (003's "יושב הראש המשותף של הוועדה
+# הכלכלית הבין־ממשלתית המשותפת ישראל–רוסיה, זאב אלקין" needs 13); content (non-role) words are capped
+# lower, more when a role word opened the phrase (a role is followed by a place and then the name).
+MAX_SPEAKER_TOKENS = 14
+MAX_NAME_WORDS = {"ar": 2, "he": 3, "en": 4}
+MAX_NAME_WORDS_AFTER_ROLE = {"ar": 4, "he": 5, "en": 5}
+MAX_APPOSITION_WORDS = 4  # ", زاب אלקין" after a role phrase: a name is at most four words
+# Characters between two tokens that end a speaker phrase; a comma is handled separately (apposition).
+_STOP_GAP = re.compile(r"[.:;!?؟؛()\[\]{}\"“”«»„״'‘’׳—/|]")
+_COMMA = re.compile(r"[,،]")
+_JOINERS = "-\u05be\u2013\u2010\u2011"
+
+
+class LexiconError(NewsfactsError):
+    """A quote lexicon file is malformed; the message names the file, the key and the valid choices."""
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Folded word lists for one language; ``phrases`` holds the multi-word source markers as token tuples."""
+
+    lang: str
+    words: dict[str, frozenset[str]]
+    phrases: tuple[tuple[str, ...], ...]
+    time_words: frozenset[str]
+
+
+@cache
+def load_quote_lexicon(lang: str) -> QuoteLexicon:
+    """Read ``lexicons/quotes.<lang>.yaml`` (cached) and add babel's weekday and month names."""
+    if lang not in LANGS:
+        raise LexiconError(f"unsupported lang {lang!r} for quotes; expected one of {', '.join(LANGS)}")
+    path = _DIR / f"quotes.{lang}.yaml"
+    raw = _read_yaml(path)
+    words = {k: frozenset(fold_str(w).strip() for w in _as_list(raw, k, path)) for k in KINDS}
+    phrases = tuple(tuple(fold_str(w).split()) for w in _as_list(raw, "source_markers", path) if " " in w.strip())
+    return QuoteLexicon(lang, words, phrases, _time_words(lang))
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:  # the YAML message carries the line and column
+        raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{path}: expected a mapping of keys, got {type(raw).__name__}")
+    unknown = set(raw) - set(KINDS)
+    if unknown:
+        raise LexiconError(f"{path}: unknown key(s) {sorted(unknown)}; expected some of {sorted(KINDS)}")
+    return raw
+
+
+def _as_list(raw: dict, key: str, path: Path) -> list[str]:
+    value = raw.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{path}: {key} must be a list of strings, got {value!r}")
+    return value
+
+
+def _time_words(lang: str) -> frozenset[str]:
+    """Every word of every wide weekday and month name in the language's babel locales."""
+    out: set[str] = set()
+    for loc in _TIME_LOCALES[lang]:
+        names = list(get_day_names("wide", locale=loc).values()) + list(get_month_names("wide", locale=loc).values())
+        for name in names:
+            out.update(fold_str(w) for w in name.split())
+    return frozenset(out)
+
+
+# ---------------------------------------------------------------- tokens
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Word spans of an article with their folded forms; ``starts`` is kept for bisection."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+    lang: str
+    wrapped: bool  # hard-wrapped (PDF) text: a single newline is a space, not a paragraph end
+
+    def word(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.text[s:e]
+
+    def index_at_or_after(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def gap(self, end: int, start: int) -> str:
+        return self.text[end:start]
+
+
+_MARK_EDGES = "\u05f3\u05f4'\""
+
+
+def tokenize(text: str, lang: str, wrapped: bool) -> Tokens:
+    """Word spans with Hebrew geresh/gershayim stripped from the edges (״הבה is the word הבה)."""
+    spans = []
+    for s, e in _split_arabic_punct(text, word_spans(text)):
+        while s < e and text[s] in _MARK_EDGES:
+            s += 1
+        while e > s and text[e - 1] in _MARK_EDGES and not _is_acronym_end(text, s, e):
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return Tokens(text, tuple(spans), tuple(s for s, _ in spans), lang, wrapped)
+
+
+_AR_PUNCT = re.compile("[\u060c\u061b\u061f\u06d4]+")
+
+
+def _split_arabic_punct(text: str, spans: list[tuple[int, int]]):
+    """normalize.word_spans keeps the Arabic comma/semicolon/question mark inside words (they sit in the
+    Arabic block); split there so ``أبيب،`` is the word ``أبيب`` followed by a comma."""
+    for s, e in spans:
+        pos = s
+        for m in _AR_PUNCT.finditer(text, s, e):
+            if m.start() > pos:
+                yield pos, m.start()
+            pos = m.end()
+        if e > pos:
+            yield pos, e
+
+
+def _is_acronym_end(text: str, s: int, e: int) -> bool:
+    """``מס׳`` or ``וכו׳``: a geresh right after a short word closes an abbreviation, not a quote."""
+    return text[e - 1] == "\u05f3" and e - s <= 4 and (e == len(text) or not text[e].isalpha())
+
+
+@lru_cache(maxsize=131072)
+def kinds_of(word: str, lang: str) -> frozenset[str]:
+    """Lexicon lists a word belongs to, trying clitic-stripped forms (verbs: only their own clitics)."""
+    lex = load_quote_lexicon(lang)
+    folded = fold_str(word).strip(_JOINERS + "'\"")
+    cands = stem_candidates(word, lang) if lang != "en" else (folded,)
+    verb_cands = [folded] + [folded[len(p):] for p in lex.words["verb_prefixes"] if folded.startswith(p)]
+    out = set()
+    for kind in ("speech_verbs", "participle_cues", "soft_verbs", "manner_words"):
+        if any(c in lex.words[kind] for c in verb_cands):
+            out.add(kind)
+    for kind in ("complementizers", "pronouns", "post_markers", "object_words", "connectors", "prepositions",
+                 "stop_words", "non_speakers"):
+        if folded in lex.words[kind] or (lang == "ar" and kind == "complementizers" and folded[:1] in "بوف"
+                                         and folded[1:] in lex.words[kind]):
+            out.add(kind)
+    for kind in ("role_words", "organisation_words"):
+        if any(c in lex.words[kind] for c in cands):
+            out.add(kind)
+    if folded in lex.time_words or any(ch.isdigit() for ch in folded):
+        out.add("stop_words")
+    if folded in lex.words["source_markers"]:
+        out.add("source_markers")
+    return frozenset(out)
+
+
+def is_cue(kinds: frozenset[str]) -> bool:
+    return bool(kinds & {"speech_verbs", "participle_cues", "soft_verbs"})
+
+
+def source_marker_at(toks: Tokens, i: int) -> int:
+    """Number of tokens of the source marker starting at token ``i`` (0 when none)."""
+    lex = load_quote_lexicon(toks.lang)
+    if "source_markers" in kinds_of(toks.word(i), toks.lang):
+        return 1
+    for phrase in lex.phrases:
+        n = len(phrase)
+        if i + n <= len(toks.spans) and all(_phrase_word_matches(toks, i + k, w) for k, w in enumerate(phrase)):
+            if not any(_STOP_GAP.search(toks.gap(toks.spans[i + k][1], toks.spans[i + k + 1][0])) for k in range(n - 1)):
+                return n
+    return 0
+
+
+def _phrase_word_matches(toks: Tokens, i: int, word: str) -> bool:
+    folded = fold_str(toks.word(i))
+    return folded == word or (toks.lang != "en" and folded[1:] == word and folded[:1] in "ו و")
+
+
+# ---------------------------------------------------------------- speaker phrases
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A speaker phrase: its span in the text, the tidied name, and whether it is only a pronoun."""
+
+    start: int
+    end: int
+    name: str | None  # None for a pronoun (the caller carries the previous speaker)
+    pronoun: bool = False
+
+
+def _breaks(toks: Tokens, gap: str) -> bool:
+    """Gap text that ends a phrase: punctuation, or a paragraph break."""
+    if _STOP_GAP.search(gap):
+        return True
+    newlines = gap.count("\n")
+    return newlines >= (2 if toks.wrapped else 1)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
+    """The speaker phrase that starts at token ``i`` (right after a verb or source marker at ``start_pos``)."""
+    lang, n = toks.lang, len(toks.spans)
+    prev_end, first = start_pos, None
+    roles = names = 0
+    last = None
+    j = i
+    while j < n and j - i < MAX_SPEAKER_TOKENS:
+        s, e = toks.spans[j]
+        gap = toks.gap(prev_end, s)
+        kinds = kinds_of(toks.word(j), lang)
+        if _breaks(toks, gap):
+            break
+        if _COMMA.search(gap):
+            if roles and first is not None:
+                name = _apposition(toks, j)
+                if name:
+                    return name
+            break
+        if first is None and "object_words" in kinds:
+            prev_end, j = e, j + 1
+            continue
+        if first is None and "pronouns" in kinds:
+            return Phrase(s, e, None, pronoun=True)
+        step = _classify_forward(toks, j, kinds, roles, names, last)
+        if step is None:
+            break
+        if step == "role":
+            roles += 1
+        elif step == "name":
+            names += 1
+            if names > (MAX_NAME_WORDS_AFTER_ROLE if roles else MAX_NAME_WORDS)[lang]:
+                break
+        if first is None:
+            first = j
+        last = j
+        prev_end, j = e, j + 1
+    return _make_phrase(toks, first, last)
+
+
+def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, names: int,
+                      last: int | None) -> str | None:
+    """'role', 'name', 'mod' (a word that neither counts nor stops), or None to stop the phrase."""
+    stopping = {"speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "stop_words",
+                "pronouns", "post_markers"}
+    if kinds & stopping or (source_marker_at(toks, j) and last is not None):
+        return None
+    if "connectors" in kinds:
+        return "mod"
+    if "prepositions" in kinds:
+        return "mod" if roles and not names else None
+    if "role_words" in kinds:
+        return "role"
+    word = toks.word(j)
+    if toks.lang == "en" and not word[:1].isupper():
+        return None
+    if toks.lang == "ar":
+        folded = fold_str(word)
+        if len(folded) >= 5 and word.endswith("ه"):
+            return None  # a possessive suffix (اهتمامه، تعيينه): an object, not a name
+        if _has_article(folded):
+            prev_is_connector = last is not None and "connectors" in kinds_of(toks.word(last), "ar")
+            if names and not prev_is_connector:
+                return None  # بوتين العلاقات: the object after the subject
+            return "mod" if roles else "name"
+    if toks.lang == "he":
+        if roles and word[:1] == "ה":
+            return "mod"  # the definite modifiers of a role: יושב הראש המשותף של הוועדה
+        if names >= 2 and len(word) >= 4 and word[0] in "בלמכ" and not word.startswith(_HE_NAME_PREFIXES):
+            return None  # a prepositional phrase after the name: ... אנדריי גרומיקו במושב השני
+    return "name"
+
+
+_HE_NAME_PREFIXES = ("בן־", "בן-", "בת־", "בת-")
+
+
+def _has_article(folded: str) -> bool:
+    return folded.startswith(("ال", "وال", "بال", "لل", "فال"))
+
+
+def _apposition(toks: Tokens, j: int) -> Phrase | None:
+    """After ``<role ...>,`` : up to four words closed by punctuation or a stop word form the name."""
+    first, k = j, j
+    prev_end = toks.spans[j][0]
+    while k < len(toks.spans) and k - j < MAX_APPOSITION_WORDS:
+        s, e = toks.spans[k]
+        gap = toks.gap(prev_end, s)
+        if k > j and (_breaks(toks, gap) or _COMMA.search(gap)):
+            break
+        kinds = kinds_of(toks.word(k), toks.lang)
+        if kinds & {"speech_verbs", "participle_cues", "complementizers", "stop_words", "prepositions",
+                    "pronouns", "role_words"} or (toks.lang == "en" and not toks.word(k)[:1].isupper()):
+            break
+        prev_end, k = e, k + 1
+    if k == first:
+        return None
+    if k < len(toks.spans):
+        s, _ = toks.spans[k]
+        gap = toks.gap(prev_end, s)
+        kinds = kinds_of(toks.word(k), toks.lang)
+        closed = (_breaks(toks, gap) or _COMMA.search(gap)
+                  or kinds & {"speech_verbs", "participle_cues", "complementizers", "stop_words", "prepositions"})
+        if not closed:
+            return None
+    return _make_phrase(toks, first, k - 1)
+
+
+def phrase_before(toks: Tokens, k: int) -> Phrase | None:
+    """The subject phrase that ends right before the verb at token ``k`` (read backwards)."""
+    lang = toks.lang
+    roles = names = 0
+    last = first = None
+    next_start = toks.spans[k][0]
+    j = k - 1
+    while j >= 0 and k - j <= MAX_SPEAKER_TOKENS:
+        s, e = toks.spans[j]
+        gap = toks.gap(e, next_start)
+        if _breaks(toks, gap) or _COMMA.search(gap):
+            break
+        kinds = kinds_of(toks.word(j), lang)
+        if "pronouns" in kinds:
+            return Phrase(s, e, None, pronoun=True) if last is None else _make_phrase(toks, first, last)
+        step = _classify_backward(toks, j, kinds, roles)
+        if step is None:
+            break
+        roles += step == "role"
+        names += step == "name"
+        if names > MAX_NAME_WORDS_AFTER_ROLE[lang]:
+            break
+        last = last if last is not None else j
+        first = j
+        next_start, j = s, j - 1
+    if first is not None and not roles and names > MAX_NAME_WORDS[lang]:
+        return None
+    return _make_phrase(toks, first, last)
+
+
+def _classify_backward(toks: Tokens, j: int, kinds: frozenset[str], roles: int) -> str | None:
+    stopping = {"speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "stop_words",
+                "post_markers", "prepositions", "object_words", "organisation_words"}
+    if kinds & stopping and "connectors" not in kinds:
+        return None
+    if "connectors" in kinds:
+        return "mod"
+    if "role_words" in kinds:
+        return "role"
+    word = toks.word(j)
+    if toks.lang == "en" and not word[:1].isupper():
+        return None
+    if toks.lang == "ar" and len(word) >= 5 and word.endswith("ه"):
+        return None
+    return "name"
+
+
+def _make_phrase(toks: Tokens, first: int | None, last: int | None) -> Phrase | None:
+    """Trim connectors at both ends; a phrase of non-speaker words only is no speaker."""
+    if first is None or last is None:
+        return None
+    while first <= last and "connectors" in kinds_of(toks.word(first), toks.lang):
+        first += 1
+    while last >= first and kinds_of(toks.word(last), toks.lang) & {"connectors", "prepositions"}:
+        last -= 1
+    if last < first:
+        return None
+    words = [toks.word(x) for x in range(first, last + 1)]
+    if all("non_speakers" in kinds_of(w, toks.lang) for w in words):
+        return None
+    start, end = toks.spans[first][0], toks.spans[last][1]
+    return Phrase(start, end, _clean(toks.text[start:end]))
+
+
+def subject_of(toks: Tokens, k: int) -> Phrase | None:
+    """The subject of the speech verb at token ``k``, on the side the language puts it.
+
+    Arabic is verb-first (قال بوتين), English subject-first (Putin said) unless inverted after a quote
+    (said Putin), Hebrew subject-first (בנט אישר) but verb-first after כך/כפי ש- or at a clause start
+    (כך הודיע X, ״...״ ציין X).
+    """
+    after = lambda: phrase_after(toks, k + 1, toks.spans[k][1]) if k + 1 < len(toks.spans) else None  # noqa: E731
+    if toks.lang == "ar":
+        return after() or _arabic_before(toks, k)
+    if toks.lang == "he" and _clause_initial_he(toks, k):
+        return after() or phrase_before(toks, k)
+    return phrase_before(toks, k) or after()
+
+
+def _arabic_before(toks: Tokens, k: int) -> Phrase | None:
+    """Arabic puts a subject before the verb only without a conjunction (بوتين قال); وكتب starts a clause."""
+    folded = fold_str(toks.word(k))
+    if folded[:1] in ("و", "ف") and folded not in load_quote_lexicon("ar").words["speech_verbs"]:
+        return None
+    return phrase_before(toks, k)
+
+
+def _clause_initial_he(toks: Tokens, k: int) -> bool:
+    """A Hebrew verb with a ש- prefix (כפי שהדגיש), after כך/כפי, or first in its clause puts its subject after."""
+    folded = fold_str(toks.word(k))
+    if folded.startswith(("ש", "וש", "כש")) and folded not in load_quote_lexicon("he").words["speech_verbs"]:
+        return True
+    if k == 0:
+        return True
+    gap = toks.gap(toks.spans[k - 1][1], toks.spans[k][0])
+    if _breaks(toks, gap) or _COMMA.search(gap):
+        return True
+    return "post_markers" in kinds_of(toks.word(k - 1), "he") or fold_str(toks.word(k - 1)) == "כפי"
