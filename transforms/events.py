@@ -45,7 +45,8 @@ CAMEO_ROOTS = {
 }
 LANGS = ("ar", "he", "en")
 _LEXICON_DIR = Path(__file__).parent / "lexicons"
-_KEYS = frozenset({"cues", "titles", "target_markers", "target_clitics", "source_markers"})
+_KEYS = frozenset({"cues", "titles", "target_markers", "target_clitics", "source_markers", "place_markers",
+                   "place_clitics"})
 _RELATION_CODES = frozenset({"05", "16"})  # "relations were restored/cut": the pair is the one under discussion
 # A successor state is the same side as its predecessor when pairing actors: a Russian academy and the Soviet
 # Union in one sentence are not the two parties of an event.
@@ -72,6 +73,8 @@ class CueLexicon:
     target_markers: frozenset[str]
     target_clitics: tuple[str, ...]
     source_markers: frozenset[str]
+    place_markers: frozenset[str]
+    place_clitics: tuple[str, ...]
 
 
 def _parse_cues(data: object, path: Path) -> CueLexicon:
@@ -106,6 +109,8 @@ def _parse_cues(data: object, path: Path) -> CueLexicon:
         target_markers=frozenset(words("target_markers")),
         target_clitics=tuple(sorted(words("target_clitics"), key=len, reverse=True)),
         source_markers=frozenset(words("source_markers")),
+        place_markers=frozenset(words("place_markers")),
+        place_clitics=tuple(sorted(words("place_clitics"), key=len, reverse=True)),
     )
 
 
@@ -144,7 +149,7 @@ class _Actor:
     end: int
     first_token: int
     last_token: int
-    role: str  # 'target' after مع/with/ل, 'source' after by/על ידי, '' otherwise
+    role: str  # 'target' after مع/with/ل, 'source' after by/על ידי, 'place' after في/in/ב, '' otherwise
 
 
 def _find_cues(text: str, tokens: Sequence[Token], lexicon: CueLexicon, taken: Sequence[bool]) -> list[_Cue]:
@@ -226,10 +231,13 @@ def _role_of(mention: Mention, tokens: Sequence[Token], lexicon: CueLexicon) -> 
             return "target"
         if prev in lexicon.source_markers:
             return "source"
+        if prev in lexicon.place_markers:
+            return "place"
     variant_start = fold_str(mention.entries[0].variant)[:2]
-    for clitic in lexicon.target_clitics:
-        if first.folded.startswith(clitic) and not variant_start.startswith(clitic[-1]):
-            return "target"
+    for clitics, role in ((lexicon.target_clitics, "target"), (lexicon.place_clitics, "place")):
+        for clitic in clitics:
+            if first.folded.startswith(clitic) and not variant_start.startswith(clitic[-1]):
+                return role
     return ""
 
 
@@ -283,14 +291,15 @@ def _pick_source(actors: Sequence[_Actor], cue: _Cue, left: int, right: int) -> 
     marked = [a for a in inside if a.role == "source"]
     if marked:
         return marked[0]
-    free = [a for a in inside if a.role != "target"]
-    before = [a for a in free if a.end <= cue.start]
-    after = [a for a in free if a.start >= cue.start]
-    if before or after:
-        return before[-1] if before else after[0]
-    earlier = [a for a in actors if a.end <= cue.start and a.role != "target"]
-    if earlier:
-        return earlier[-1]
+    for allowed in ({""}, {"", "place"}):
+        free = [a for a in inside if a.role in allowed]
+        before = [a for a in free if a.end <= cue.start]
+        after = [a for a in free if a.start >= cue.start]
+        if before or after:
+            return before[-1] if before else after[0]
+        earlier = [a for a in actors if a.end <= cue.start and a.role in allowed]
+        if earlier:
+            return earlier[-1]
     return inside[0] if inside else None
 
 

@@ -33,6 +33,10 @@ GAZETTEER_PATH = Path(__file__).parent / "lexicons" / "gazetteer.tsv"
 GAP = "..."  # in a cue phrase: up to MAX_GAP tokens of anything
 MAX_GAP = 4  # "قطع الاتحاد السوفيتي العلاقات": a subject of up to four words between verb and object
 
+# A one-word reading left by stripping a clitic must keep three letters: بحث is not ب + حث (urge); a
+# longer phrase gives enough context (وتل أبيب).
+_MIN_STRIPPED = 3
+
 T = TypeVar("T")
 
 
@@ -230,8 +234,9 @@ class PhraseIndex(Generic[T]):
         best: Match[T] | None = None
         tok = tokens[i]
         for reading, by_suffix in [(r, False) for r in tok.readings] + [(r, True) for r in tok.suffix_readings]:
+            short = reading != tok.folded and len(reading) < _MIN_STRIPPED
             for phrase, values in self._by_first.get(reading, ()):
-                if by_suffix and len(phrase) > 1:
+                if (by_suffix and len(phrase) > 1) or (short and len(phrase) == 1):
                     continue
                 last = self._match_rest(text, tokens, i, phrase)
                 if last is not None and (best is None or last > best.last):
