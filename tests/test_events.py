@@ -20,9 +20,10 @@ SAMPLES = ROOT / "samples"
 FIXTURES = ROOT / "tests" / "fixtures" / "articles" / "events"
 GOLD = ROOT / "tests" / "gold" / "events.jsonl"
 SAMPLE_LANG = {"000": "ar", "001": "ar", "002": "ar", "003": "he", "004": "ar"}
-# Measured 2026-11 on the raw samples with no date mentions: P 0.525, R 0.660, F1 0.584 (97 gold events).
+# Measured 2026-11 on the raw samples with no date mentions: P 0.577, R 0.660, F1 0.615 (97 gold events);
+# through flows.evaluate (cleaned text, transforms.dates): P 0.598, R 0.691, F1 0.641.
 # The bar is 0.75; the floor pins what the extractor reaches today so a regression fails CI.
-F1_FLOOR = 0.55
+F1_FLOOR = 0.58
 
 
 def article(text: str, lang: str, article_id: str = "a1") -> Article:

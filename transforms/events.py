@@ -45,12 +45,15 @@ CAMEO_ROOTS = {
 }
 LANGS = ("ar", "he", "en")
 _LEXICON_DIR = Path(__file__).parent / "lexicons"
-_KEYS = frozenset({"cues", "titles", "target_markers", "target_clitics", "source_markers", "place_markers",
+_KEYS = frozenset({"cues", "titles", "blockers", "target_markers", "target_clitics", "source_markers", "place_markers",
                    "place_clitics"})
 _RELATION_CODES = frozenset({"05", "16"})  # "relations were restored/cut": the pair is the one under discussion
 # A successor state is the same side as its predecessor when pairing actors: a Russian academy and the Soviet
 # Union in one sentence are not the two parties of an event.
 _SAME_SIDE = {"SUN": "RUS"}
+# A speech verb frames the event it reports ("X said Y attacked Z" is Y attacking Z), as in PETRARCH: a
+# statement is coded only when its sentence reports nothing else.
+_STATEMENT = "01"
 _ONE_SIDED_CODES = frozenset({"18", "19", "20"})  # violence is news even when only one side is named
 _INHERIT_SENTENCES = 3  # how far back such a cue looks for its pair
 _SAME_EVENT_GAP = 3  # tokens: أبدى استعداده, two cues of one type this close are one event
@@ -70,6 +73,7 @@ class CueLexicon:
     lang: str
     index: PhraseIndex[str]
     titles: frozenset[str]
+    blockers: frozenset[str]
     target_markers: frozenset[str]
     target_clitics: tuple[str, ...]
     source_markers: frozenset[str]
@@ -106,6 +110,7 @@ def _parse_cues(data: object, path: Path) -> CueLexicon:
         lang=path.stem.split(".")[-1],
         index=PhraseIndex(items),
         titles=frozenset(words("titles")),
+        blockers=frozenset(words("blockers")),
         target_markers=frozenset(words("target_markers")),
         target_clitics=tuple(sorted(words("target_clitics"), key=len, reverse=True)),
         source_markers=frozenset(words("source_markers")),
@@ -152,6 +157,11 @@ class _Actor:
     role: str  # 'target' after مع/with/ل, 'source' after by/על ידי, 'place' after في/in/ב, '' otherwise
 
 
+def _blocked(tokens: Sequence[Token], first: int, lexicon: CueLexicon) -> bool:
+    """A cue named as a topic, not reported as happening: أسباب قطع العلاقات, תקופת ניתוק היחסים."""
+    return any(r in lexicon.blockers for k in (first - 1, first - 2) if k >= 0 for r in tokens[k].readings[:2])
+
+
 def _find_cues(text: str, tokens: Sequence[Token], lexicon: CueLexicon, taken: Sequence[bool]) -> list[_Cue]:
     """Longest cue phrase at each token, left to right; tokens inside an actor name are not cues."""
     out: list[_Cue] = []
@@ -160,6 +170,9 @@ def _find_cues(text: str, tokens: Sequence[Token], lexicon: CueLexicon, taken: S
         match = None if taken[i] else lexicon.index.longest_at(text, tokens, i)
         if match is None:
             i += 1
+            continue
+        if _blocked(tokens, match.first, lexicon):
+            i = match.last + 1
             continue
         start, end = tokens[match.first].start, tokens[match.last].end
         surface = text[start:end] if GAP not in match.phrase else " ... ".join(
@@ -400,6 +413,8 @@ def extract_events(article: Article, dates: list[DateMention]) -> list[Event]:
         if not sent_cues or _is_citation(text, para):
             history.append(_resolve_actors(sent_mentions, None, tokens, lexicon))
             continue
+        if any(c.code != _STATEMENT for c in sent_cues):
+            sent_cues = [c for c in sent_cues if c.code != _STATEMENT]
         for k, cue in enumerate(sent_cues):
             when = _choose_date(ordered_dates, date_starts, sent, para.start if para else 0, cue.start)
             actors = _resolve_actors(sent_mentions, when.value if when else None, tokens, lexicon)
