@@ -19,9 +19,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from transforms.normalize import fold_str
 from transforms.records import Article, Quote, stable_id
 from transforms.speakers import (
-    Phrase, Tokens, is_cue, kinds_of, phrase_after, source_marker_at, subject_of, tokenize,
+    Phrase, Tokens, is_cue, kinds_of, load_quote_lexicon, phrase_after, phrase_before, source_marker_at,
+    subject_of, tokenize,
 )
 
 # ---------------------------------------------------------------- settings (why each value)
@@ -538,9 +540,10 @@ def _he_sh_complementizer(toks: Tokens, k: int) -> bool:
     word = toks.word(k + 1)
     if not word.startswith("ש") or len(word) < 4 or toks.gap(toks.spans[k][1], toks.spans[k + 1][0]).strip():
         return False
-    if kinds_of(word, "he") & {"role_words", "organisation_words", "speech_verbs"}:
-        return False
-    from transforms.speakers import phrase_before
+    lex = load_quote_lexicon("he")
+    folded = fold_str(word)
+    if any(folded in lex.words[k] for k in ("role_words", "organisation_words", "speech_verbs")):
+        return False  # a word that starts with ש itself (שגריר, שרת), not ש + clause
     return phrase_before(toks, k) is not None
 
 

@@ -295,6 +295,8 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
             return None  # a possessive suffix (اهتمامه، تعيينه): an object, not a name
         if _has_article(folded):
             prev_is_connector = last is not None and "connectors" in kinds_of(toks.word(last), "ar")
+            if names == 1 and roles and last is not None and "role_words" not in kinds_of(toks.word(last), "ar"):
+                return "name"  # a family name after a titled first name: رئيس الوزراء بشر الخصاونة
             if names and not prev_is_connector:
                 return None  # بوتين العلاقات: the object after the subject
             return "mod" if roles else "name"
@@ -324,11 +326,11 @@ def _apposition(toks: Tokens, j: int) -> Phrase | None:
             break
         kinds = kinds_of(toks.word(k), toks.lang)
         if kinds & {"speech_verbs", "participle_cues", "complementizers", "stop_words", "prepositions",
-                    "pronouns", "role_words"} or (toks.lang == "en" and not toks.word(k)[:1].isupper()):
+                    "pronouns"} or (toks.lang == "en" and not toks.word(k)[:1].isupper()):
             break
         prev_end, k = e, k + 1
-    if k == first:
-        return None
+    if all("role_words" in kinds_of(toks.word(x), toks.lang) for x in range(first, k)):
+        return None  # a title alone (", ח״כ") is not a name
     if k < len(toks.spans):
         s, _ = toks.spans[k]
         gap = toks.gap(prev_end, s)
