@@ -79,13 +79,19 @@ class Site:
         return [req.path for req, _ in self.server.log]
 
 
-def running_site() -> Iterator[Site]:
-    """Start a threaded server (a slow handler must not block the others); unknown paths answer 404."""
+def running_server() -> Iterator[HTTPServer]:
+    """A threaded server (a slow handler must not block the others), for one test module."""
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.no_handler_status_code = 404  # the default 500 would read as "robots.txt unreachable"
     server.start()
     try:
-        yield Site(server)
+        yield server
     finally:
         server.clear()
-        server.stop()
+        server.stop()  # takes ~0.5 s (werkzeug's poll interval), hence one server per module
+
+
+def fresh_site(server: HTTPServer) -> Site:
+    """The shared server with no handlers and an empty log; unknown paths answer 404."""
+    server.clear()
+    server.no_handler_status_code = 404  # the default 500 would read as "robots.txt unreachable"
+    return Site(server)
