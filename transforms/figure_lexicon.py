@@ -166,7 +166,7 @@ def _check_shape(path: Path, line: int, key: str, value: object) -> None:
 
 
 def _line_of(text: str, key: str) -> int:
-    m = re.search(rf"^{re.escape(str(key))}\s*:", text, re.MULTILINE)
+    m = re.search(rf"^[ \t]*{re.escape(str(key))}\s*:", text, re.MULTILINE)
     return text.count("\n", 0, m.start()) + 1 if m else 1
 
 

@@ -1,0 +1,281 @@
+"""Tests for transforms/figures.py: named hard cases on the real samples, short fixture articles per language
+(tests/fixtures/articles/figures/<lang>_<nn>_<slug>.txt with the expected figures in the .json beside it,
+written by reading the text), the lexicon loader, speed, and P/R/F1 against tests/gold/figures.jsonl."""
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from transforms import figure_lexicon
+from transforms.figure_lexicon import FigureLexiconError, load_figure_lexicon
+from transforms.figures import extract_figures
+from transforms.records import Article, Figure, stable_id
+from transforms.segment import sentence_at, sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))}
+SAMPLE_LANG = {"000": "ar", "001": "ar", "002": "ar", "003": "he", "004": "ar"}
+FIXTURES = ROOT / "tests" / "fixtures" / "articles" / "figures"
+GOLD = ROOT / "tests" / "gold" / "figures.jsonl"
+F1_FLOOR = 0.85
+
+
+def _article(text: str, lang: str, article_id: str = "t") -> Article:
+    return Article(article_id, f"test:{article_id}", text, lang, "", "", datetime(2026, 1, 1, tzinfo=timezone.utc))
+
+
+_SAMPLE_FIGURES: dict[str, list[Figure]] = {}
+
+
+def _sample_figures(sample: str) -> list[Figure]:
+    if sample not in _SAMPLE_FIGURES:
+        _SAMPLE_FIGURES[sample] = extract_figures(_article(SAMPLES[sample], SAMPLE_LANG[sample], sample))
+    return _SAMPLE_FIGURES[sample]
+
+
+def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    index = -1
+    for _ in range(nth + 1):
+        index = text.index(needle, index + 1)
+    return index, index + len(needle)
+
+
+def _overlapping(figures: list[Figure], start: int, end: int) -> list[Figure]:
+    return [f for f in figures if f.char_start < end and start < f.char_end]
+
+
+# (sample, substring, nth, value, value_max, kind, unit, approximate)
+SAMPLE_CASES = [
+    ("000", "12 طائرة", 0, 12, None, "count", "طائرة", False),  # digits + counted noun
+    ("000", "50 ضابط", 0, 50, None, "count", "ضابط", False),  # noun in the construct singular after 11+
+    ("000", "ثلاثة اشخاص", 0, 3, None, "count", "اشخاص", False),  # Arabic number word from num2words
+    ("002", "حوالي 40%", 0, 40, None, "percent", "%", True),  # approximator + percent sign
+    ("002", "7 إلى 16 ألف", 0, 7000, 16000, "count", "يهودي", True),  # scale word distributes over the range
+    ("002", "حوالي 20 منظمة", 0, 20, None, "count", "منظمة", True),  # approximator before a count
+    ("004", "50%", 0, 50, None, "percent", "%", False),  # plain percent
+    ("003", "15 מגרשים", 0, 15, None, "count", "מגרשים", False),  # Hebrew digits + noun
+    ("003", "177 אנשים", 0, 177, None, "count", "אנשים", False),  # after a glued ו־
+    ("003", "ל־20 אחוזים", 0, 20, None, "percent", "%", True),  # "הקרוב ל־": approximator ending in a prefix
+    ("003", "ב־300 אחוזים", 0, 300, None, "percent", "%", False),  # ב־ is only a preposition
+    ("003", ")48%(", 0, 48, None, "percent", "%", False),  # mirrored parentheses of PDF text
+    ("003", "34.5%", 0, 34.5, None, "percent", "%", False),  # decimal percent
+    ("003", "חמישה מיליארד דולר", 0, 5e9, None, "money", "USD", True),  # word + scale + currency; "עלה על"
+    ("003", "ארבעה מיליארד", 0, 4e9, None, "money", "USD", False),  # currency on the next (hard-wrapped) line
+    ("003", "500 אלף", 0, 500000, None, "count", "יהודים", True),  # "יותר מ־": approximator glued by maqaf
+    ("003", "200 \n\nאלף", 0, 200000, None, "count", "איש", True),  # לכ־ prefix, scale word after a page wrap
+    ("003", "1.2 מיליון יהודים", 0, 1.2e6, None, "count", "יהודים", False),  # decimal + scale
+    ("003", "כחצי מיליון איש", 0, 500000, None, "count", "איש", True),  # half + scale, כ glued
+    ("003", "כמאה אלף מתנדבים", 0, 100000, None, "count", "מתנדבים", True),  # number word fused with כ
+    ("003", "וכארבעים אלף איש", 0, 40000, None, "count", "איש", True),  # וכ fused before a word number
+    ("003", "מחצי מיליון תיירים", 0, 500000, None, "count", "תיירים", True),  # "יותר מחצי": מ fused
+    ("003", "כ־40 אחוזים", 0, 40, None, "percent", "%", True),  # כ־ approximator with maqaf
+    ("003", "משני תריסר הסכמים", 0, 24, None, "count", "הסכמים", True),  # two dozen: תריסר as a multiplier
+    ("003", "ב-45\tערים", 0, 45, None, "count", "ערים", False),  # hyphen for maqaf, tab-separated PDF words
+    ("003", "שש מדינות ערב", 0, 6, None, "count", "מדינות", False),  # absolute number word + noun
+]
+
+
+@pytest.mark.parametrize("sample,needle,nth,value,value_max,kind,unit,approximate", SAMPLE_CASES)
+def test_sample_cases(sample, needle, nth, value, value_max, kind, unit, approximate):
+    start, end = _span(SAMPLES[sample], needle, nth)
+    found = _overlapping(_sample_figures(sample), start, end)
+    assert len(found) == 1, found
+    f = found[0]
+    assert (f.value, f.value_max, f.kind, f.unit, f.approximate) == (value, value_max, kind, unit, approximate)
+
+
+# (sample, substring, nth): text that holds a number but no figure
+NOT_FIGURES = [
+    ("000", "12 فبراير 1953", 0),  # day of a month and a year
+    ("000", "هرميز 450", 0),  # model name; the next word is a definite adjective, not a counted noun
+    ("000", "اس 300", 0),  # S-300 written in Arabic letters
+    ("000", "2010-09-07", 0),  # ISO date in a citation
+    ("000", "[1]", 0),  # footnote mark
+    ("000", "201218 يوليو", 0),  # garbled citation date
+    ("002", "في عام 1991", 0),  # year after عام
+    ("002", "من 2018 إلى 2022", 0),  # year range, not a value range
+    ("002", "1992: إقامة", 0),  # year heading a timeline line
+    ("004", "22 من تشرين", 0),  # day + من + Levantine month
+    ("003", "II( 181(", 0),  # UN resolution number
+    ("003", "II(181(", 0),  # same, without the space
+    ("003", "Krammer, 1974, pp. 54-123", 0),  # citation year and page range
+    ("003", "ה־16 במספר", 0),  # ordinal of a session
+    ("003", "ה-76", 0),  # ordinal anniversary with a plain hyphen
+    ("003", "השמונים", 0),  # ordinal written as a word with the article
+    ("003", "Covid-19", 0),  # disease name
+    ("003", "21-014-41001", 0),  # project id
+    ("003", "\n122\n", 0),  # page number alone on its line
+    ("003", "24 שנים", 0),  # duration: the dates extractor's business
+    ("003", "שש שנים", 0),  # duration written in words
+    ("003", "שתי המדינות", 0),  # construct number + definite noun: "the two states"
+    ("003", "שני הצדדים", 0),  # "the two sides"
+    ("003", "ששת הימים", 0),  # the Six-Day War
+    ("003", "׳שתי מדינות לשני עמים׳", 0),  # slogan listed in not_figures
+    ("003", "1948–1949", 0),  # year range with an en dash
+    ("003", "p. 127", 0),  # page citation
+    ("003", "ב־26 בנובמבר 1947", 0),  # Hebrew day with glued prefixes on day and month
+]
+
+
+@pytest.mark.parametrize("sample,needle,nth", NOT_FIGURES)
+def test_not_figures(sample, needle, nth):
+    start, end = _span(SAMPLES[sample], needle, nth)
+    assert _overlapping(_sample_figures(sample), start, end) == []
+
+
+def test_sample_001_has_no_figures():
+    # only dates ("18 أكتوبر", "فبراير 2016") and vague words ("عدد من") in this article
+    assert _sample_figures("001") == []
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES))
+def test_records_are_consistent(sample):
+    text = SAMPLES[sample]
+    sents = sentences(text)
+    for f in _sample_figures(sample):
+        assert text[f.char_start:f.char_end] == f.raw_text
+        assert f.figure_id == stable_id(sample, "figure", f.char_start, f.char_end)
+        assert f.kind in ("count", "money", "percent", "quantity")
+        assert f.sentence == sentence_at(sents, f.char_start).of(text)
+        assert f.value_max is None or f.value_max > f.value
+
+
+# --- fixture articles ---------------------------------------------------------------------------------------
+
+FIXTURE_NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+
+
+def _as_dict(f: Figure) -> dict:
+    return {"text": f.raw_text, "value": f.value, "value_max": f.value_max, "unit": f.unit, "kind": f.kind,
+            "approximate": f.approximate}
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_fixture_articles(name):
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    got = [_as_dict(f) for f in extract_figures(_article(text, name[:2], name))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("lang", ["ar", "he", "en"])
+def test_ten_fixtures_per_language(lang):
+    assert len([n for n in FIXTURE_NAMES if n.startswith(lang + "_")]) >= 10
+    assert all((FIXTURES / f"{n}.json").exists() for n in FIXTURE_NAMES)
+
+
+# (text, lang, value, value_max, kind, unit, approximate): one sentence per feature
+SHORT_CASES = [
+    ("بلغت الخسائر ٤٥٠ مليون دولار", "ar", 450e6, None, "money", "USD", False),  # Arabic-Indic digits
+    ("غرامة بـ 50 ألف دولار", "ar", 50000, None, "money", "USD", False),  # بـ with tatweel before the number
+    ("وصل عدد الزوار 1,200 زائر", "ar", 1200, None, "count", "زائر", False),  # comma thousands separator
+    ("وصل عدد الزوار ١٬٢٠٠ زائر", "ar", 1200, None, "count", "زائر", False),  # Arabic thousands separator ٬
+    ("ارتفع بنسبة ٥٫٥٪", "ar", 5.5, None, "percent", "%", False),  # Arabic decimal separator and ٪
+    ("أرسلت ثلاثمئة جندي", "ar", 300, None, "count", "جندي", False),  # مئة spelling of num2words' مائة
+    ("أرسلت ثلاث مئة جندي", "ar", 300, None, "count", "جندي", False),  # hundreds split in two words
+    ("قتل ما يزيد على 70 شخصا", "ar", 70, None, "count", "شخصا", True),  # three-word approximator
+    ("חתמו על עשרים ושלושה הסכמים", "he", 23, None, "count", "הסכמים", False),  # masculine compound
+    ("נפצעו שלושת אלפים בני אדם", "he", 3000, None, "count", "בני", False),  # construct + plural scale
+    ("הוקצו 2 מיליון ₪", "he", 2e6, None, "money", "ILS", False),  # currency symbol after the number
+    ("The fine was US$ 3 million", "en", 3e6, None, "money", "USD", False),  # US$ before the number
+    ("about 20 organisations", "en", 20, None, "count", "organisations", True),  # brief's English case
+    ("3.5 million people", "en", 3.5e6, None, "count", "people", False),  # decimal + scale + noun
+    ("between 1.5 and 2 million barrels", "en", 1.5e6, 2e6, "quantity", "bbl", False),  # scale distributes
+]
+
+
+@pytest.mark.parametrize("text,lang,value,value_max,kind,unit,approximate", SHORT_CASES)
+def test_short_cases(text, lang, value, value_max, kind, unit, approximate):
+    figures = extract_figures(_article(text, lang))
+    assert [(f.value, f.value_max, f.kind, f.unit, f.approximate) for f in figures] == [
+        (value, value_max, kind, unit, approximate)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("وافق 5 من الوزراء", "ar"),  # a function word after the number is not a counted noun
+    ("the 3rd summit and 5th round", "en"),  # English ordinals glued to digits
+    ("انضم أحد الوزراء", "ar"),  # "one of": a lone 1 is never a figure
+    ("the F35 and A320 fleets", "en"),  # model names with letters glued to digits
+    ("من 1 إلى 5 يونيو", "ar"),  # day range of a month... the 5 is a day
+    ("at 10:30 on 12/05", "en"),  # times and slash dates
+])
+def test_short_not_figures(text, lang):
+    assert extract_figures(_article(text, lang)) == []
+
+
+# --- lexicons ---------------------------------------------------------------------------------------------
+
+def test_lexicons_load_with_library_data():
+    lex = load_figure_lexicon()
+    assert lex.currency_symbols["$"] == "USD" and lex.currency_symbols["₪"] == "ILS"  # babel CLDR symbols
+    assert lex.currencies[("שקלים", "חדשים")] == "ILS"  # babel's Hebrew plural name
+    assert lex.currencies[("دولار", "امريكي")] == "USD"  # babel's Arabic name, folded
+    assert {"تشرين", "ניסן", "נובמבר", "سبتمبر"} <= lex.months  # babel ar_SY/he/ar + pyluach
+
+
+def test_lexicon_rejects_unknown_key(tmp_path):
+    path = tmp_path / "figures.xx.yaml"
+    path.write_text("# header\napproximators_before: [a]\nunits_typo: {km: [km]}\n", encoding="utf-8")
+    with pytest.raises(FigureLexiconError, match=r"figures\.xx\.yaml:3: unknown key 'units_typo'"):
+        figure_lexicon._read(path)
+
+
+def test_lexicon_rejects_yaml_boolean(tmp_path):
+    # YAML 1.1 reads a bare `no` as False: the loader must say so instead of dropping the word
+    path = tmp_path / "figures.xx.yaml"
+    path.write_text("not_counted: [of, no]\n", encoding="utf-8")
+    with pytest.raises(FigureLexiconError, match=r":1: not_counted must be a list of non-empty strings"):
+        figure_lexicon._read(path)
+
+
+def test_lexicon_rejects_unknown_currency_code(tmp_path):
+    path = tmp_path / "figures.xx.yaml"
+    path.write_text("currencies:\n  XYZ: [zorkmid]\n", encoding="utf-8")
+    with pytest.raises(FigureLexiconError, match=r":2: 'XYZ' is not an ISO 4217 currency code"):
+        figure_lexicon._currency_table([(path, {"XYZ": ["zorkmid"]})])
+
+
+# --- speed and gold ---------------------------------------------------------------------------------------
+
+def test_one_megabyte_is_linear():
+    text = "\n".join(SAMPLES.values())
+    big = (text * (1_000_000 // len(text) + 1))[:1_000_000]
+    extract_figures(_article("12 طائرة", "ar"))  # build the tables outside the timing
+    t0 = time.perf_counter()
+    small = extract_figures(_article(big[:100_000], "he"))
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    figures = extract_figures(_article(big, "he"))
+    t_big = time.perf_counter() - t0
+    assert len(figures) > 5 * len(small)
+    assert t_big < 20  # generous: catches a hang or a quadratic scan, not a slow CI machine
+    assert t_big < 10 * t_small * 3  # 10x the text must not cost much more than 10x the time
+
+
+def _gold_scores() -> tuple[float, float, float]:
+    """Greedy one-to-one matching as in common.md: span overlap and equal value, value_max and kind."""
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    matched = predicted = 0
+    for sample, text in SAMPLES.items():
+        figures = _sample_figures(sample)
+        predicted += len(figures)
+        used: set[int] = set()
+        for g in (g for g in gold if g["sample"] == sample):
+            start, end = _span(text, g["text"], g["nth"])
+            for k, f in enumerate(figures):
+                if k not in used and f.char_start < end and start < f.char_end and f.value == g["value"] \
+                        and f.value_max == g["value_max"] and f.kind == g["kind"]:
+                    used.add(k)
+                    break
+        matched += len(used)
+    p, r = matched / predicted, matched / len(gold)
+    return p, r, 2 * p * r / (p + r)
+
+
+def test_gold_f1():
+    p, r, f1 = _gold_scores()
+    assert f1 >= F1_FLOOR, f"figures P={p:.3f} R={r:.3f} F1={f1:.3f} below {F1_FLOOR}"
