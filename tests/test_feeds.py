@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from flows.sources.config import SourceSpec
 from flows.sources.crawl import collect_web
 from flows.sources.feeds import (DiscoveryError, discover, find_canonical, normalize, parse_feed, parse_sitemap,
                                  parse_url_list, sniff_kind)
@@ -212,3 +213,18 @@ def test_sitemap_index_from_url(server, tmp_path):
 def test_missing_feed_file_is_a_rejection(tmp_path):
     got = collect_web(f"feed:{tmp_path}/nope.rss", MemoryFetchState(), tmp_path, run_id="r", settings=FAST)
     assert [(r.reason, r.stage) for r in got.rejections] == [("not_found", "fetch")] and got.documents == []
+
+
+def test_max_items_keeps_the_newest_entries(server, tmp_path):
+    site = fresh_site(server).serve_all()
+    source = SourceSpec("eco", "feed", site.url("/rss.xml"), max_items=2)
+    got = collect_web(source, MemoryFetchState(), tmp_path, since=datetime(2020, 1, 1), run_id="r", settings=FAST)
+    assert [d.metadata["published"][:10] for d in got.documents] == ["2026-11-20", "2026-11-18"]  # not the 2025 one
+    assert got.per_source["eco"]["discovered"] == 2
+
+
+def test_a_page_given_as_a_feed_is_a_rejection(server, tmp_path):
+    site = fresh_site(server).serve_all()
+    spec = "feed:" + site.url("/ar/world/water-shortage.html")
+    got = collect_web(spec, MemoryFetchState(), tmp_path, run_id="r", settings=FAST)
+    assert [r.reason for r in got.rejections] == ["not_a_feed"] and got.per_source[spec]["failed"] == 1

@@ -9,6 +9,8 @@ import pytest
 from flows.sources.config import (KINDS, SourceConfigError, load_sources, parse_duration, parse_since,
                                   source_from_spec)
 
+from transforms.errors import NewsfactsError
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -77,8 +79,8 @@ def test_mistakes_name_the_line_and_the_choices(tmp_path, text, message):
     assert str(path) in str(err.value)
 
 
-def test_missing_sources_file():
-    with pytest.raises(SourceConfigError, match="cannot read sources file nope.yaml"):
+def test_missing_sources_file_is_a_user_error_the_cli_reports():
+    with pytest.raises(NewsfactsError, match="cannot read sources file nope.yaml"):  # the CLI's one exception
         load_sources("nope.yaml")
 
 

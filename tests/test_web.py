@@ -4,7 +4,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -14,9 +15,9 @@ from werkzeug import Request, Response
 from flows.sources.config import SourceSpec
 from flows.sources.crawl import collect_web
 from flows.sources.state import MemoryFetchState
-from flows.sources.web import (USER_AGENT, FetchSettings, Fetcher, connect_error_reason, declared_charset,
+from flows.sources.web import (USER_AGENT, FetchSettings, connect_error_reason, declared_charset,
                                parse_retry_after, resolve_media_type)
-from websim import fresh_site, running_server
+from websim import PAGES, fresh_site, running_server
 
 # Small numbers keep the suite fast; the politeness logic is the same as with the defaults.
 FAST = FetchSettings(per_host_interval=0.0, backoff_base=0.01, backoff_max=0.05, connect_timeout=0.5,
@@ -66,12 +67,7 @@ def test_pages_in_legacy_encodings_declare_their_charset(site, raw, path, charse
     assert doc.media_type == "text/html"
     assert doc.declared_charset == charset
     assert headline in doc.content.decode(charset)
-    assert doc.content == site.fixture(site_fixture(path))  # bytes stored as served, no re-encoding
-
-
-def site_fixture(path: str) -> str:
-    from websim import PAGES
-    return PAGES[path][0]
+    assert doc.content == site.fixture(PAGES[path][0])  # bytes handed on as served, no re-encoding
 
 
 def test_user_agent_and_raw_store(site, raw):
@@ -203,7 +199,7 @@ def test_slow_response_times_out(site, raw):
         time.sleep(1.2)
         return Response("late", content_type="text/html")
     site.handler("/slow", slow)
-    settings = FetchSettings(**{**_fields(FAST), "retries": 0})
+    settings = replace(FAST, retries=0)
     started = time.monotonic()
     rej = only_rejection(run(site.url("/slow"), MemoryFetchState(), raw, settings=settings))
     assert rej.reason == "timeout" and time.monotonic() - started < 1.0
@@ -214,10 +210,11 @@ def test_refused_connection(raw):
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     sock.close()  # nothing listens there now
-    settings = FetchSettings(**{**_fields(FAST), "retries": 1, "obey_robots": False})
     state = MemoryFetchState()
-    rej = only_rejection(run(f"http://127.0.0.1:{port}/x.html", state, raw, settings=settings))
-    assert rej.reason == "refused" and state.rows[f"http://127.0.0.1:{port}/x.html"].retriable is True
+    for obey_robots in (True, False):  # refused at robots.txt, or at the page itself
+        settings = replace(FAST, retries=1, obey_robots=obey_robots)
+        rej = only_rejection(run(f"http://127.0.0.1:{port}/x.html", state, raw, settings=settings))
+        assert rej.reason == "refused" and state.rows[f"http://127.0.0.1:{port}/x.html"].retriable is True
 
 
 @pytest.mark.parametrize("exc, reason", [
@@ -257,7 +254,7 @@ def test_http_errors(site, raw, status, reason, retriable):
 
 def test_oversize_body_is_refused_by_content_length(site, raw):
     site.page("/big.html", b"<html>" + b"x" * 5000 + b"</html>", "text/html")
-    settings = FetchSettings(**{**_fields(FAST), "max_bytes": 1000})
+    settings = replace(FAST, max_bytes=1000)
     rej = only_rejection(run(site.url("/big.html"), MemoryFetchState(), raw, settings=settings))
     assert rej.reason == "too_large" and "Content-Length" in rej.detail
     assert not raw.exists() or not any(p.is_file() for p in raw.rglob("*"))
@@ -267,7 +264,7 @@ def test_oversize_streamed_body_is_cut_off(site, raw):
     def stream(request: Request) -> Response:
         return Response((b"<p>" + b"y" * 500 for _ in range(50)), content_type="text/html")  # chunked, no length
     site.handler("/stream.html", stream)
-    settings = FetchSettings(**{**_fields(FAST), "max_bytes": 2000})
+    settings = replace(FAST, max_bytes=2000)
     rej = only_rejection(run(site.url("/stream.html"), MemoryFetchState(), raw, settings=settings))
     assert rej.reason == "too_large" and "passed 2000" in rej.detail
 
@@ -315,7 +312,7 @@ def test_per_host_rate_limit_spaces_requests(site, raw):
         site.handler(f"/p{i}.html", stamp)
     site.page("/four.urls", "\n".join(site.url(f"/p{i}.html") for i in range(4)).encode(), "text/plain")
     source = SourceSpec("four", "urls", site.url("/four.urls"), rate_limit=5.0)  # one request per 0.2 s
-    settings = FetchSettings(**{**_fields(FAST), "concurrency": 4})  # the pool alone would send all 4 at once
+    settings = replace(FAST, concurrency=4)  # the pool alone would send all 4 at once
     got = run(source, MemoryFetchState(), raw, settings=settings)
     assert len(got.documents) == 4
     gaps = [b - a for a, b in zip(sorted(times), sorted(times)[1:])]
@@ -336,7 +333,7 @@ def test_global_pool_bounds_requests_in_flight(site, raw):
     for i in range(6):
         site.handler(f"/s{i}.html", slow)
     site.page("/six.urls", "\n".join(site.url(f"/s{i}.html") for i in range(6)).encode(), "text/plain")
-    settings = FetchSettings(**{**_fields(FAST), "concurrency": 2})
+    settings = replace(FAST, concurrency=2)
     got = run("urls:" + site.url("/six.urls"), MemoryFetchState(), raw, settings=settings)
     assert len(got.documents) == 6 and state["max"] == 2
 
@@ -407,7 +404,7 @@ def test_killed_run_then_rerun_fetches_every_url_once_and_loses_none(site, raw, 
     for path, body in pages.items():
         site.page(path, body, "text/html; charset=utf-8")
     site.page("/six.urls", "\n".join(site.url(p) for p in pages).encode(), "text/plain")
-    spec, settings = "urls:" + site.url("/six.urls"), FetchSettings(**{**_fields(FAST), "concurrency": 2})
+    spec, settings = "urls:" + site.url("/six.urls"), replace(FAST, concurrency=2)
     state = DuckFetchState(duckdb.connect(str(tmp_path / "w.duckdb")))
     seen = []
 
@@ -444,7 +441,3 @@ def test_pages_with_the_same_canonical_url_become_one_document(site, raw):
     assert doc.source_uri == site.url("/ar/economy/2026/11/20/budget-deficit")
     assert got.per_source["urls:" + site.url("/dups.urls")]["duplicates"] == 1
 
-
-def _fields(settings: FetchSettings) -> dict:
-    from dataclasses import asdict
-    return asdict(settings)

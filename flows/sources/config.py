@@ -23,6 +23,7 @@ import yaml
 
 from flows.sources.feeds import sniff_kind
 from flows.sources.web import FetchSettings
+from transforms.errors import NewsfactsError
 
 KINDS = ("feed", "path", "sitemap", "url", "urls")
 WEB_KINDS = ("feed", "sitemap", "url", "urls")
@@ -38,7 +39,7 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
-class SourceConfigError(ValueError):
+class SourceConfigError(NewsfactsError, ValueError):
     """A sources file or --source value that cannot be used; the message says where and what is valid."""
 
 

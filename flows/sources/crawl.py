@@ -60,10 +60,13 @@ def collect_web(spec_or_source: str | SourceSpec, state: FetchState, raw_dir: Pa
     source = spec_or_source if isinstance(spec_or_source, SourceSpec) else source_from_spec(spec_or_source)
     if not source.is_web:
         raise SourceConfigError(f"{source.name}: kind {source.kind!r} is not a web source; local paths go to collect_local")
+    since = since or source.since
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=timezone.utc)  # feed and sitemap dates are compared in UTC
     own = fetcher is None
     fetcher = fetcher or Fetcher(settings)
     try:
-        run = _SourceRun(source, state, RawStore(raw_dir), fetcher, since or source.since, run_id, memory or RunMemory())
+        run = _SourceRun(source, state, RawStore(raw_dir), fetcher, since, run_id, memory or RunMemory())
         return run.collect(progress)
     finally:
         if own:

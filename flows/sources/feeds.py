@@ -174,8 +174,11 @@ def _discover_xml(location: str, source: str, load: Loader, rejections: list[Rej
     content, final = raw
     base = final if final.startswith("http") else None
     try:
-        if sniff_kind(content) == "feed":
+        kind = sniff_kind(content)
+        if kind == "feed":
             return parse_feed(content, source, base)
+        if kind == "page":
+            raise DiscoveryError("not_a_feed", "expected a feed or sitemap, got a web page (use kind url for a page)")
         sitemap = filter_children_since(parse_sitemap(content, base), since)
     except DiscoveryError as exc:
         rejections.append(Rejection(location, "fetch", exc.reason, exc.detail))

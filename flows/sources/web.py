@@ -110,7 +110,7 @@ class RateLimiter:
 class _Robots:
     parser: RobotFileParser | None  # None: no rules (allow all) or unreachable (see error)
     delay: float = 0.0
-    error: str | None = None  # set when robots.txt was unreachable: RFC 9309 says assume disallow
+    error: tuple[str, str] | None = None  # (reason, detail) when robots.txt was unreachable
 
 
 class RobotsCache:
@@ -122,13 +122,18 @@ class RobotsCache:
         self._lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
 
-    def verdict(self, url: str) -> tuple[str, bool] | None:
-        """None when allowed, else (detail, retriable)."""
+    def verdict(self, url: str) -> tuple[str, str, bool] | None:
+        """None when allowed, else (reason, detail, retriable).
+
+        An unreachable robots.txt means "keep out for now" (RFC 9309); when the host itself is
+        unreachable the reason is the transport's (dns, refused, timeout), which says more than 'robots'.
+        """
         rules = self._rules_for(_origin(url))
         if rules.error:
-            return f"robots.txt unreachable ({rules.error}); RFC 9309 says assume disallowed", True
+            reason, detail = rules.error
+            return reason, f"robots.txt unreachable: {detail}", True
         if rules.parser and not rules.parser.can_fetch(self.fetcher.settings.user_agent, url):
-            return f"disallowed by {_origin(url)}/robots.txt", False
+            return "robots", f"disallowed by {_origin(url)}/robots.txt", False
         return None
 
     def delay(self, url: str) -> float:
@@ -149,10 +154,14 @@ class RobotsCache:
         try:
             with self.fetcher.client.stream("GET", origin + "/robots.txt") as resp:
                 body = _read_capped(resp.iter_bytes(), settings.max_robots_bytes, settings.total_timeout, truncate=True)
+        except httpx.TimeoutException as exc:
+            return _Robots(None, error=("timeout", f"{type(exc).__name__}: {exc}"))
+        except httpx.ConnectError as exc:
+            return _Robots(None, error=(connect_error_reason(exc), str(exc)))
         except httpx.HTTPError as exc:
-            return _Robots(None, error=type(exc).__name__)
+            return _Robots(None, error=("network", f"{type(exc).__name__}: {exc}"))
         if resp.status_code >= 500 or resp.status_code == 429:
-            return _Robots(None, error=f"HTTP {resp.status_code}")
+            return _Robots(None, error=("robots", f"HTTP {resp.status_code}; RFC 9309 says assume disallowed"))
         if resp.status_code >= 400:
             return _Robots(None)
         parser = RobotFileParser(origin + "/robots.txt")
@@ -198,9 +207,9 @@ class Fetcher:
         if self.settings.obey_robots:
             verdict = self.robots.verdict(url)
             if verdict:
-                detail, retriable = verdict
+                reason, detail, retriable = verdict
                 outcome = "failed" if retriable else "robots_disallowed"
-                return FetchResult(url, outcome, _now(), reason="robots", detail=detail, retriable=retriable)
+                return FetchResult(url, outcome, _now(), reason=reason, detail=detail, retriable=retriable)
         headers = _conditional_headers(prior)
         attempt = 0
         while True:
