@@ -27,9 +27,11 @@ LANGS = ("ar", "he", "en")
 # Tokens: a number (digits with thousands separators and a decimal part), a word (letters, combining marks,
 # and a quote/geresh only *inside* a word, as in ש"ח or קמ״ר), or any other single visible character.
 _D = "0-9\u0660-\u0669\u06F0-\u06F9"
+# Arabic harakat and Hebrew niqqud/cantillation; U+05BE (maqaf), U+05C0, U+05C3, U+05C6 are punctuation.
+_MARKS = "\u064B-\u065F\u0670\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7"
 TOKEN_RE = re.compile(
     rf"(?P<num>[{_D}]{{1,3}}(?:[,\u066c][{_D}]{{3}})+(?:[.\u066b][{_D}]+)?|[{_D}]+(?:[.\u066b][{_D}]+)?)"
-    r"|(?P<word>[^\W\d_](?:[^\W\d_]|[\u064B-\u065F\u0670\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]|['\"\u05f3\u05f4\u2019](?=[^\W\d_]))*)"
+    rf"|(?P<word>[^\W\d_](?:[^\W\d_]|[{_MARKS}]|['\"\u05f3\u05f4\u2019](?=[^\W\d_]))*)"
     r"|(?P<punct>\S)"
 )
 

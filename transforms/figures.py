@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from transforms.figure_lexicon import TOKEN_RE, FigureLexicon, load_figure_lexicon
 from transforms.normalize import fold_str, stem_candidates
@@ -236,7 +237,7 @@ class _Reader:
 
     # --- ranges ------------------------------------------------------------------------------------------
 
-    def _range(self, core: _Core, j: int, value: float, scaled: bool):
+    def _range(self, core: _Core, j: int, value: float, scaled: bool) -> tuple[float, float, int, bool] | str | None:
         """'7 إلى 16 ألف', 'בין 7 ל־16', '1948–1949' (years: returns "years"); None when not a range."""
         toks = self.toks
         if j >= len(toks):
@@ -280,20 +281,21 @@ class _Reader:
             return _Unit("percent", "%", j + 1)
         if j < len(toks) and toks[j].text in lex.currency_symbols:
             return _Unit("money", lex.currency_symbols[toks[j].text], j + 1)
-        for table, kind in ((None, "percent"), (lex.currencies, "money"), (lex.units, "quantity")):
-            k = self._phrase_end(j, lex.percent if table is None else table)
+        for name, kind in (("percent", "percent"), ("currencies", "money"), ("units", "quantity")):
+            k = self._phrase_end(j, name)
             if k is not None:
-                unit = "%" if table is None else table[tuple(self.folds[j:k])]
+                unit = "%" if kind == "percent" else getattr(lex, name)[tuple(self.folds[j:k])]
                 return _Unit(kind, unit, k)
         code = self._currency_before(core)
         if code is not None:
             return _Unit("money", code[0], j)
         return self._counted_noun(j, core, scaled)
 
-    def _phrase_end(self, j: int, table) -> int | None:
-        """Index past the longest phrase of ``table`` starting at ``j``."""
-        if j >= len(self.folds) or self.folds[j] not in _first_tokens(table):
+    def _phrase_end(self, j: int, table_name: str) -> int | None:
+        """Index past the longest phrase of the lexicon table ``table_name`` starting at ``j``."""
+        if j >= len(self.folds) or self.folds[j] not in _first_tokens(table_name):
             return None
+        table = getattr(self.lex, table_name)
         for length in range(4, 0, -1):
             if j + length <= len(self.folds) and tuple(self.folds[j:j + length]) in table:
                 return j + length
@@ -430,15 +432,10 @@ def _tokenize(text: str) -> list[_Tok]:
     return toks
 
 
-_FIRSTS: dict[int, frozenset[str]] = {}
-
-
-def _first_tokens(table) -> frozenset[str]:
+@cache
+def _first_tokens(table_name: str) -> frozenset[str]:
     """First tokens of a lexicon phrase table, so most positions are rejected with one set lookup."""
-    firsts = _FIRSTS.get(id(table))
-    if firsts is None:
-        firsts = _FIRSTS[id(table)] = frozenset(phrase[0] for phrase in table)
-    return firsts
+    return frozenset(phrase[0] for phrase in getattr(load_figure_lexicon(), table_name))
 
 
 def _raw_length(text: str, folded_chars: int) -> int:

@@ -26,8 +26,8 @@ from transforms.normalize import fold_str
 _N2W_LANGS = ("ar", "he", "en")
 _N2W_EXTRA = (2000, 10**6, 2 * 10**6, 10**9, 2 * 10**9)
 _SCALE_POWERS = (10**3, 10**6, 10**9, 10**12)
-_CONJUNCTIONS = ("و", "ו")
-_HUNDREDS = re.compile(r"^(\w+?)(?:مائه|مئه)$")  # ثلاثمائة is also written ثلاث مئة  # glued "and" inside compound number words, Arabic and Hebrew
+_CONJUNCTIONS = ("و", "ו")  # glued "and" inside compound number words, Arabic and Hebrew
+_HUNDREDS = re.compile(r"^(\w+?)(?:مائه|مئه)$")  # ثلاثمائة is also written ثلاث مئة
 _DIGIT_MAP = str.maketrans(
     {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
      ",": "", "\u066c": "", "\u066b": "."}
