@@ -196,7 +196,7 @@ FETCHES = Table(
         _c("source", "VARCHAR", "the feed, sitemap or list that named it"),
         _c("final_url", "VARCHAR", "URL after redirects"),
         _c("status", "INTEGER", "HTTP status (null when no response)"),
-        _c("outcome", "VARCHAR", "fetched, not_modified (304), robots_disallowed or failed; URLs skipped as fresh keep their row",
+        _c("outcome", "VARCHAR", "what the last request came to; a URL skipped as fresh keeps its row.",
            allowed=("fetched", "not_modified", "robots_disallowed", "failed")),
         _c("error", "VARCHAR", "why it failed: '<reason>: <detail>', reason as in quarantine (dns, timeout, http_404, robots, ...)"),
         _c("retriable", "BOOLEAN", "whether the next run should try again"),

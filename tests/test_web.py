@@ -17,6 +17,7 @@ from flows.sources.crawl import collect_web
 from flows.sources.state import MemoryFetchState
 from flows.sources.web import (USER_AGENT, FetchSettings, connect_error_reason, declared_charset,
                                parse_retry_after, resolve_media_type)
+from transforms.clean import clean_document
 from websim import PAGES, fresh_site, running_server
 
 # Small numbers keep the suite fast; the politeness logic is the same as with the defaults.
@@ -68,6 +69,8 @@ def test_pages_in_legacy_encodings_declare_their_charset(site, raw, path, charse
     assert doc.declared_charset == charset
     assert headline in doc.content.decode(charset)
     assert doc.content == site.fixture(PAGES[path][0])  # bytes handed on as served, no re-encoding
+    article = clean_document(doc)  # and the cleaning step, given the declared charset, reads them right
+    assert headline in article.text and article.language == path[1:3]
 
 
 def test_user_agent_and_raw_store(site, raw):
