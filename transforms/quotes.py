@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from transforms.normalize import fold_str
+from transforms.quote_marks import (
+    FAMILY, TERMINAL, Boundaries, Mask, inner_span, looks_hard_wrapped, n_words, pair_marks,
+)
 from transforms.records import Article, Quote, stable_id
 from transforms.speakers import (
     Phrase, Tokens, is_cue, kinds_of, load_quote_lexicon, phrase_after, phrase_before, source_marker_at,
@@ -31,7 +33,6 @@ MIN_WORDS_ADJACENT = 1  # `قال: “نعم”` : a cue plus a colon/comma make
 MIN_WORDS_CUED = 4  # a cue elsewhere in the sentence: “نقاط التماس”, “خطٌ أحمر” (2-3 words) are scare quotes
 MIN_WORDS_SOFT = 6  # attitude verbs (أبدى, expressed) cite shorter fragments as names than as speech
 MIN_WORDS_UNCUED = 10  # no cue at all: names and titles in the samples have at most 7 words
-MAX_QUOTE_CHARS = 2000  # the longest quotation in the samples is ~450 characters; stops runaway pairing
 CUE_WINDOW_TOKENS = 30  # 003's Bennett quote has its verb 11 tokens before the mark (אישר בנאומו ... כי:)
 POST_CUE_TOKENS = 6  # `“...”, the foreign minister told reporters`: a subject before a post-quote verb
 COMPLEMENTIZER_WINDOW = 12  # `وقال بوتين اليوم، الجمعة 22 من تشرين الأول، إنَّ` puts 8 tokens in between
@@ -42,17 +43,9 @@ CONTINUATION_GAP_CHARS = 250  # `“A,” he said. “B.”`: B continues A's sp
 CITATION_MAX_CHARS = 80  # `״...״ (Interfax, 2020), ציין X`: a bracketed citation between quote and cue
 MAX_BLOCK_CHARS = 3000  # a block quote is one or a few paragraphs
 BLOCK_MIN_TABS = 3  # PDF block quotes in 003 are tab-separated words
-WRAPPED_MIN_LINES = 5  # hard-wrapped text: at least this many long lines ...
-WRAPPED_SHARE = 0.5  # ... and this share of them ending mid-sentence
-WRAPPED_LINE_CHARS = 40  # lines shorter than this (headings, list items) do not count
 
-_FAMILY = {"“": "curly", "”": "curly", "„": "curly", "‟": "curly", "«": "guillemet", "»": "guillemet",
-           '"': "straight", "\u05f4": "gershayim", "‘": "single", "’": "single", "'": "single", "\u05f3": "single"}
-_MARKS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
-_CLITICS = "وفוהבלשכמ"
-_TERMINAL = ".!?؟…"
-_CLOSERS = "\"'”’»\u05f4\u05f3)]"
-_ABBREV = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*)$")
+_PUNCT_GAP = re.compile(r"[.:;!?؟\"“”«»״]")
+_CLAUSE_END = re.compile(r"[,،;.:!?؟\n" + re.escape("".join(FAMILY)) + "]")
 _ADJ_FILLER = re.compile(r"[\s:,،;\-–—]*")
 _TRAIL = " \t\n,،;:.!?؟—–-"
 
@@ -73,7 +66,6 @@ class _Found:
     kind: str
     cue: str | None
     phrase: Phrase | None  # explicit speaker; None means "carry the previous one"
-    carry: bool = True
     speaker: str | None = None
 
 
@@ -91,13 +83,13 @@ def extract_quotes(article: Article) -> list[Quote]:
     text = article.text
     wrapped = looks_hard_wrapped(text)
     toks = tokenize(text, lang, wrapped)
-    bounds = _Boundaries(text, wrapped)
+    bounds = Boundaries(text, wrapped)
     pairs, unclosed = pair_marks(text, wrapped)
-    masked = _Mask([(o, c) for o, c, _ in pairs])
+    masked = Mask([(o, c) for o, c, _ in pairs])
     direct = _direct_quotes(toks, bounds, pairs, masked)
-    direct += _unclosed_quotes(toks, bounds, unclosed, direct, masked)
+    direct += _unclosed_quotes(toks, bounds, unclosed, masked)
     blocks = _block_quotes(toks, masked)
-    masked = _Mask([(o, c) for o, c, _ in pairs] + [(f.start, f.end) for f in blocks])
+    masked = Mask([(o, c) for o, c, _ in pairs] + [(f.start, f.end) for f in blocks])
     found = sorted(direct + blocks, key=lambda f: f.start)
     found = _drop_nested(found)
     indirect = _indirect_quotes(toks, bounds, masked, found)
@@ -105,148 +97,15 @@ def extract_quotes(article: Article) -> list[Quote]:
     return [_to_record(article, text, f) for f in quotes]
 
 
-# ---------------------------------------------------------------- text shape
-
-def looks_hard_wrapped(text: str) -> bool:
-    """PDF text keeps line breaks inside sentences: most long lines then end without a sentence terminal."""
-    long_lines = [ln.strip() for ln in text.split("\n") if len(ln.strip()) >= WRAPPED_LINE_CHARS]
-    if len(long_lines) < WRAPPED_MIN_LINES:
-        return False
-    open_ended = sum(1 for ln in long_lines if ln[-1] not in _TERMINAL + ":" + _CLOSERS + "”»")
-    return open_ended / len(long_lines) >= WRAPPED_SHARE
-
-
-class _Boundaries:
-    """Sentence boundaries as (end of sentence, start of next); a newline is one unless the text is wrapped.
-
-    Hand-rolled instead of transforms.segment: that splitter keeps a quote that spans sentences inside one
-    sentence, while cue windows here must stop at the sentence that holds the quotation mark.
-    """
-
-    def __init__(self, text: str, wrapped: bool):
-        para = r"\n[ \t]*\n\s*" if wrapped else r"\n\s*"
-        pat = re.compile(rf"[{re.escape(_TERMINAL)}][{re.escape(_CLOSERS)}]*[ \t]+|{para}|[{re.escape(_TERMINAL)}][{re.escape(_CLOSERS)}]*\n\s*")
-        ends, starts = [], []
-        for m in pat.finditer(text):
-            if m.group()[0] == "." and _ABBREV.search(text[max(0, m.start() - 4):m.start()]):
-                continue  # Mr. / U.S. / an initial
-            ends.append(m.start())
-            starts.append(m.end())
-        self.ends, self.starts = ends, starts
-
-    def sentence_start(self, pos: int) -> int:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        return self.starts[k] if k >= 0 else 0
-
-    def sentence_end(self, pos: int, limit: int) -> int:
-        k = bisect.bisect_right(self.ends, pos)
-        return min(self.ends[k], limit) if k < len(self.ends) else limit
-
-
-class _Mask:
-    """Sorted, merged character spans (quotations, block quotes) in which speech cues are not read."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        merged: list[list[int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def covers(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        return k >= 0 and pos < self.ends[k]
-
-
-# ---------------------------------------------------------------- quotation marks
-
-def _wordish(ch: str) -> bool:
-    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc")
-
-
-def mark_role(text: str, i: int) -> str | None:
-    """'open', 'close', 'both' or None (an acronym's ״, an apostrophe) for the quotation mark at ``i``.
-
-    Hebrew ״ is both a quote mark and an acronym mark (האו״ם, צה״ל), so it opens only after white space or
-    punctuation, never after a letter, and closes only before white space, punctuation or the end. Curly
-    marks may open right after a one-letter clitic (و”الجهود), as Arabic sites write them.
-    """
-    ch = text[i]
-    prev = text[i - 1] if i else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
-    if ch == "«":
-        return "open"
-    if ch == "»":
-        return "close"
-    family = _FAMILY[ch]
-    clitic = family == "curly" and prev in _CLITICS and (i < 2 or not _wordish(text[i - 2]))
-    can_open = not nxt.isspace() and nxt not in _FAMILY and (not _wordish(prev) or clitic)
-    can_close = not prev.isspace() and not _wordish(nxt)
-    if can_open and can_close:
-        return "both"
-    return "open" if can_open else "close" if can_close else None
-
-
-def pair_marks(text: str, wrapped: bool) -> tuple[list[tuple[int, int, str]], list[int]]:
-    """Pair opening and closing marks per family with a stack; returns (open, close, family) and unclosed opens.
-
-    A pair may not cross a paragraph break unless the text is hard-wrapped, nor exceed MAX_QUOTE_CHARS.
-    """
-    newlines = [m.start() for m in re.finditer("\n", text)] if not wrapped else []
-    stacks: dict[str, list[int]] = {}
-    pairs, unclosed = [], []
-    for m in _MARKS.finditer(text):
-        i = m.start()
-        role = mark_role(text, i)
-        if role is None:
-            continue
-        stack = stacks.setdefault(_FAMILY[text[i]], [])
-        if role == "close" or (role == "both" and stack):
-            while stack and not _pairable(stack[-1], i, newlines):
-                unclosed.append(stack.pop())
-            if stack:
-                o = stack.pop()
-                pairs.append((o, i, _FAMILY[text[i]]))
-            continue
-        while stack and not _pairable(stack[-1], i, newlines):
-            unclosed.append(stack.pop())
-        stack.append(i)
-    for stack in stacks.values():
-        unclosed.extend(stack)
-    return sorted(pairs), sorted(unclosed)
-
-
-def _pairable(o: int, c: int, newlines: list[int]) -> bool:
-    if c - o > MAX_QUOTE_CHARS:
-        return False
-    k = bisect.bisect_left(newlines, o)
-    return k == len(newlines) or newlines[k] > c
-
-
-def _inner(text: str, o: int, c: int) -> tuple[int, int]:
-    s, e = o + 1, c
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
-def _n_words(text: str) -> int:
-    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
-
 
 # ---------------------------------------------------------------- direct quotes
 
-def _direct_quotes(toks: Tokens, bounds: _Boundaries, pairs, masked: _Mask) -> list[_Found]:
+def _direct_quotes(toks: Tokens, bounds: Boundaries, pairs, masked: Mask) -> list[_Found]:
     """Accept the paired quotations that a cue, a continuation or their length vouches for."""
     out: list[_Found] = []
     prev: _Found | None = None
     for o, c, family in pairs:
-        s, e = _inner(toks.text, o, c)
+        s, e = inner_span(toks.text, o, c)
         if e <= s or (out and s < out[-1].end + 1):
             continue  # empty, or nested in the previous accepted quotation
         cue = _attribution(toks, bounds, o, c, family, prev, masked)
@@ -258,11 +117,11 @@ def _direct_quotes(toks: Tokens, bounds: _Boundaries, pairs, masked: _Mask) -> l
     return out
 
 
-def _attribution(toks: Tokens, bounds: _Boundaries, o: int, c: int, family: str, prev: _Found | None,
-                 masked: _Mask) -> _Cue | None:
+def _attribution(toks: Tokens, bounds: Boundaries, o: int, c: int, family: str, prev: _Found | None,
+                 masked: Mask) -> _Cue | None:
     """Decide whether the pair (o, c) is speech, and how it is attributed; None rejects it as a name/title."""
     text = toks.text
-    words = _n_words(text[o + 1:c])
+    words = n_words(text[o + 1:c])
     if words == 0 or _looks_like_name(toks, o, c, words):
         return None
     pre = _pre_cue(toks, bounds, o, masked)
@@ -298,12 +157,12 @@ def _looks_like_name(toks: Tokens, o: int, c: int, words: int) -> bool:
         inner = [w for w in text[o + 1:c].split() if w[:1].isalpha()]
         small = {"of", "the", "and", "for", "in", "on", "a", "an", "to"}
         if inner and all(w[0].isupper() or w.lower() in small for w in inner) and not any(
-                ch in text[o + 1:c] for ch in _TERMINAL + ","):
+                ch in text[o + 1:c] for ch in TERMINAL + ","):
             return True
     return False
 
 
-def _pre_cue(toks: Tokens, bounds: _Boundaries, o: int, masked: _Mask) -> _Cue | None:
+def _pre_cue(toks: Tokens, bounds: Boundaries, o: int, masked: Mask) -> _Cue | None:
     """The nearest cue before the opening mark in its sentence: a speech verb, a participle, a source marker."""
     end = toks.index_at_or_after(o)
     floor = max(toks.index_at_or_after(bounds.sentence_start(o)), end - CUE_WINDOW_TOKENS)
@@ -327,7 +186,8 @@ def _pre_cue(toks: Tokens, bounds: _Boundaries, o: int, masked: _Mask) -> _Cue |
 
 
 def _cue_from(toks: Tokens, o: int, word: str, phrase: Phrase | None, cue_end: int, strength: str) -> _Cue:
-    """Upgrade a cue to 'adjacent' when only a colon/comma or a manner word (قائلًا, כי:) separates it from the mark."""
+    """Upgrade a cue to 'adjacent' when only a colon/comma, a manner word (قائلًا) or a complementizer (أن, כי:)
+    separates it, or its subject, from the mark."""
     after = max(cue_end, phrase.end if phrase is not None and phrase.start >= cue_end else cue_end)
     between = toks.text[after:o]
     rest = between
@@ -335,7 +195,8 @@ def _cue_from(toks: Tokens, o: int, word: str, phrase: Phrase | None, cue_end: i
     for j in range(toks.index_at_or_after(after), toks.index_at_or_after(o)):
         kinds = kinds_of(toks.word(j), toks.lang)
         if kinds & {"manner_words", "complementizers", "object_words"}:
-            separator = separator or "manner_words" in kinds
+            # `أكد عباس أن “...”`: a complementizer right after the subject introduces the quote itself
+            separator = separator or bool(kinds & {"manner_words", "complementizers"})
             rest = rest.replace(toks.word(j), " ", 1)
         else:
             return _Cue(strength, word, phrase)
@@ -347,7 +208,9 @@ def _cue_from(toks: Tokens, o: int, word: str, phrase: Phrase | None, cue_end: i
 def _post_cue(toks: Tokens, c: int) -> _Cue | None:
     """A cue right after the closing mark: `״, כך הודיע X`, `”، قال X`, `," said X`, `," X said`."""
     text = toks.text
-    pos, comma = c + 1, text[c - 1] in ",،.!?؟" if c else False
+    # `״...״, כך הודיע X`, `“...?” asked X`: a comma after the mark, or , ? ! just inside it; a full stop
+    # inside it ends the sentence, so a verb after it starts a new one (`“...” Asked about it, he said`)
+    pos, comma = c + 1, text[c - 1] in ",،!?؟" if c else False
     limit = min(len(text), c + 1 + CITATION_MAX_CHARS)
     while pos < limit:
         ch = text[pos]
@@ -365,6 +228,8 @@ def _post_cue(toks: Tokens, c: int) -> _Cue | None:
     j = toks.index_at_or_after(pos)
     if j >= len(toks.spans) or toks.spans[j][0] != pos:
         return None
+    if toks.lang == "en" and toks.word(j)[:1].isupper() and "speech_verbs" in kinds_of(toks.word(j), "en"):
+        return None  # `“...” Asked about ...`: a capitalised verb opens a new sentence
     if "post_markers" in kinds_of(toks.word(j), toks.lang) and j + 1 < len(toks.spans):
         j += 1
     strength = "post" if comma else "window"
@@ -383,7 +248,7 @@ def _post_cue(toks: Tokens, c: int) -> _Cue | None:
     return None
 
 
-def _continues(toks: Tokens, bounds: _Boundaries, prev: _Found, o: int) -> bool:
+def _continues(toks: Tokens, bounds: Boundaries, prev: _Found, o: int) -> bool:
     """The quotation opens a sentence shortly after the previous quotation, in the same paragraph."""
     gap = toks.text[prev.end:o]
     if len(gap) > CONTINUATION_GAP_CHARS or ("\n" in gap and not toks.wrapped):
@@ -391,23 +256,25 @@ def _continues(toks: Tokens, bounds: _Boundaries, prev: _Found, o: int) -> bool:
     return not toks.text[bounds.sentence_start(o):o].strip()
 
 
-def _unclosed_quotes(toks: Tokens, bounds: _Boundaries, unclosed: list[int], direct: list[_Found],
-                     masked: _Mask) -> list[_Found]:
+def _unclosed_quotes(toks: Tokens, bounds: Boundaries, unclosed: list[int], masked: Mask) -> list[_Found]:
     """An opening mark never closed (ووصف بوتين العلاقات بأنَّها “فريدة ...،) after a cue: read to the clause end."""
     out = []
     for o in unclosed:
         if masked.covers(o) or o + 1 >= len(toks.text):
             continue
         k = toks.index_at_or_after(o) - 1
-        if k < 0 or not kinds_of(toks.word(k), toks.lang) & {"complementizers", "manner_words"} and ":" not in toks.text[toks.spans[k][1]:o]:
+        if k < 0:
+            continue
+        introduced = kinds_of(toks.word(k), toks.lang) & {"complementizers", "manner_words"}
+        if not introduced and ":" not in toks.text[toks.spans[k][1]:o]:
             continue
         pre = _pre_cue(toks, bounds, o, masked)
         if pre is None or pre.strength == "soft":
             continue
-        m = re.compile(r"[,،;.:!?؟\n" + re.escape("".join(_FAMILY)) + "]").search(toks.text, o + 1, o + 1 + MAX_UNCLOSED_CHARS)
+        m = _CLAUSE_END.search(toks.text, o + 1, o + 1 + MAX_UNCLOSED_CHARS)
         end = m.start() if m else o + 1
-        s, e = _inner(toks.text, o, end)
-        if e > s and _n_words(toks.text[s:e]) >= MIN_WORDS_CUED:
+        s, e = inner_span(toks.text, o, end)
+        if e > s and n_words(toks.text[s:e]) >= MIN_WORDS_CUED:
             out.append(_Found(s, e, "direct", pre.word, pre.phrase))
     return out
 
@@ -423,17 +290,17 @@ def _drop_nested(found: list[_Found]) -> list[_Found]:
 
 # ---------------------------------------------------------------- block quotes
 
-def _block_quotes(toks: Tokens, masked: _Mask) -> list[_Found]:
+def _block_quotes(toks: Tokens, masked: Mask) -> list[_Found]:
     """Quoted paragraphs without marks: tab-separated PDF lines, or (unwrapped text) the paragraph after an
     intro that ends in ``:`` and holds a cue (`כפי שהדגיש שגריר רוסיה בישראל, א״ד ויקטורוב:`)."""
     text = toks.text
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start() or m.start() < len(text)]
+    lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
     out = []
     for intro, body in _block_candidates(text, lines, toks.wrapped):
         bs, be = body
-        if masked.covers(bs) or be - bs > MAX_BLOCK_CHARS or text[bs] in _FAMILY:
+        if masked.covers(bs) or be - bs > MAX_BLOCK_CHARS or text[bs] in FAMILY:
             continue
-        if _n_words(text[bs:be]) < MIN_WORDS_CUED:
+        if n_words(text[bs:be]) < MIN_WORDS_CUED:
             continue
         cue = _intro_cue(toks, intro, masked)
         if cue is not None:
@@ -475,7 +342,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _intro_cue(toks: Tokens, intro: tuple[int, int], masked: _Mask) -> _Cue | None:
+def _intro_cue(toks: Tokens, intro: tuple[int, int], masked: Mask) -> _Cue | None:
     """The cue nearest the end of the intro line's last sentence (window of CUE_WINDOW_TOKENS)."""
     end = toks.index_at_or_after(intro[1])
     for j in range(end - 1, max(-1, end - 1 - CUE_WINDOW_TOKENS), -1):
@@ -494,7 +361,7 @@ def _intro_cue(toks: Tokens, intro: tuple[int, int], masked: _Mask) -> _Cue | No
 
 # ---------------------------------------------------------------- reported speech
 
-def _indirect_quotes(toks: Tokens, bounds: _Boundaries, masked: _Mask, direct: list[_Found]) -> list[_Found]:
+def _indirect_quotes(toks: Tokens, bounds: Boundaries, masked: Mask, direct: list[_Found]) -> list[_Found]:
     """Reported clauses after a speech verb or participle and a complementizer (قال إنّ، הוסיף כי، said that)."""
     openers = [f.start for f in direct]
     out: list[_Found] = []
@@ -507,7 +374,7 @@ def _indirect_quotes(toks: Tokens, bounds: _Boundaries, masked: _Mask, direct: l
             continue
         end = _clause_end(toks, bounds, start, openers)
         cs, ce = _trim_clause(toks.text, start, end)
-        if ce > cs and _n_words(toks.text[cs:ce]) >= 2:
+        if ce > cs and n_words(toks.text[cs:ce]) >= 2:
             phrase = subject_of(toks, k) if "speech_verbs" in kinds else None
             out.append(_Found(cs, ce, "indirect", "indirect:" + toks.word(k), phrase))
     return out
@@ -520,8 +387,8 @@ def _clause_start(toks: Tokens, k: int) -> int | None:
         return toks.spans[k + 1][0] + 1
     for j in range(k + 1, min(n, k + 1 + COMPLEMENTIZER_WINDOW)):
         gap = toks.gap(toks.spans[j - 1][1], toks.spans[j][0])
-        if re.search(r"[.:;!?؟\"“”«»״\n]", gap) and not (toks.wrapped and "\n\n" not in gap and not re.search(r"[.:;!?؟\"“”«»״]", gap)):
-            return None
+        if _PUNCT_GAP.search(gap) or gap.count("\n") >= (2 if toks.wrapped else 1):
+            return None  # the verb's sentence or paragraph ended before any complementizer
         kinds = kinds_of(toks.word(j), toks.lang)
         if is_cue(kinds):
             return None
@@ -529,7 +396,7 @@ def _clause_start(toks: Tokens, k: int) -> int | None:
             pos = toks.spans[j][1]
             while pos < len(toks.text) and toks.text[pos] in " \t\n:":
                 pos += 1
-            if pos >= len(toks.text) or toks.text[pos] in _FAMILY:
+            if pos >= len(toks.text) or toks.text[pos] in FAMILY:
                 return None  # `כי: ״...״`: the direct quotation carries it
             return pos
     return None
@@ -547,7 +414,7 @@ def _he_sh_complementizer(toks: Tokens, k: int) -> bool:
     return phrase_before(toks, k) is not None
 
 
-def _clause_end(toks: Tokens, bounds: _Boundaries, start: int, openers: list[int]) -> int:
+def _clause_end(toks: Tokens, bounds: Boundaries, start: int, openers: list[int]) -> int:
     """Sentence end, the next accepted quotation, or `, <another cue>` (، مشيرًا إلى ... / ، بحسب ...)."""
     end = bounds.sentence_end(start, min(len(toks.text), start + MAX_INDIRECT_CHARS))
     k = bisect.bisect_right(openers, start)
@@ -576,7 +443,7 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- speakers in document order
 
-def _resolve_speakers(toks: Tokens, masked: _Mask, found: list[_Found]) -> list[_Found]:
+def _resolve_speakers(toks: Tokens, masked: Mask, found: list[_Found]) -> list[_Found]:
     """Walk cues and quotes in order; a pronoun or a missing subject inherits the last named speaker."""
     events = [(s, 0, k) for k, (s, _) in enumerate(toks.spans)
               if kinds_of(toks.word(k), toks.lang) & {"speech_verbs", "soft_verbs"} and not masked.covers(s)]

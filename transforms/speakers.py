@@ -66,7 +66,8 @@ def load_quote_lexicon(lang: str) -> QuoteLexicon:
     path = _DIR / f"quotes.{lang}.yaml"
     raw = _read_yaml(path)
     words = {k: frozenset(fold_str(w).strip() for w in _as_list(raw, k, path)) for k in KINDS}
-    phrases = tuple(tuple(fold_str(w).split()) for w in _as_list(raw, "source_markers", path) if " " in w.strip())
+    phrases = tuple(sorted((tuple(fold_str(w).split()) for w in _as_list(raw, "source_markers", path)
+                            if " " in w.strip()), key=len, reverse=True))
     return QuoteLexicon(lang, words, phrases, _time_words(lang))
 
 
@@ -194,14 +195,13 @@ def is_cue(kinds: frozenset[str]) -> bool:
 def source_marker_at(toks: Tokens, i: int) -> int:
     """Number of tokens of the source marker starting at token ``i`` (0 when none)."""
     lex = load_quote_lexicon(toks.lang)
-    if "source_markers" in kinds_of(toks.word(i), toks.lang):
-        return 1
-    for phrase in lex.phrases:
+    for phrase in lex.phrases:  # longest first: بحسب قوله before بحسب
         n = len(phrase)
         if i + n <= len(toks.spans) and all(_phrase_word_matches(toks, i + k, w) for k, w in enumerate(phrase)):
-            if not any(_STOP_GAP.search(toks.gap(toks.spans[i + k][1], toks.spans[i + k + 1][0])) for k in range(n - 1)):
+            gaps = (toks.gap(toks.spans[i + k][1], toks.spans[i + k + 1][0]) for k in range(n - 1))
+            if not any(_STOP_GAP.search(gap) for gap in gaps):
                 return n
-    return 0
+    return 1 if "source_markers" in kinds_of(toks.word(i), toks.lang) else 0
 
 
 def _phrase_word_matches(toks: Tokens, i: int, word: str) -> bool:
@@ -326,7 +326,7 @@ def _apposition(toks: Tokens, j: int) -> Phrase | None:
             break
         kinds = kinds_of(toks.word(k), toks.lang)
         if kinds & {"speech_verbs", "participle_cues", "complementizers", "stop_words", "prepositions",
-                    "pronouns"} or (toks.lang == "en" and not toks.word(k)[:1].isupper()):
+                    "pronouns"} or source_marker_at(toks, k) or (toks.lang == "en" and not toks.word(k)[:1].isupper()):
             break
         prev_end, k = e, k + 1
     if all("role_words" in kinds_of(toks.word(x), toks.lang) for x in range(first, k)):
@@ -335,7 +335,7 @@ def _apposition(toks: Tokens, j: int) -> Phrase | None:
         s, _ = toks.spans[k]
         gap = toks.gap(prev_end, s)
         kinds = kinds_of(toks.word(k), toks.lang)
-        closed = (_breaks(toks, gap) or _COMMA.search(gap)
+        closed = (_breaks(toks, gap) or _COMMA.search(gap) or source_marker_at(toks, k)
                   or kinds & {"speech_verbs", "participle_cues", "complementizers", "stop_words", "prepositions"})
         if not closed:
             return None
