@@ -44,3 +44,8 @@ def test_short_words_are_not_stripped_to_nothing():
 def test_word_spans_keep_acronyms_whole():
     text = "דובר צה״ל אמר"
     assert [text[a:b] for a, b in word_spans(text)] == ["דובר", "צה״ל", "אמר"]
+
+
+def test_word_spans_leave_arabic_punctuation_outside_words():
+    text = "التقى بوتين، بينيت؛ هل اتفقا؟ مُبْدِيًا"
+    assert [text[a:b] for a, b in word_spans(text)] == ["التقى", "بوتين", "بينيت", "هل", "اتفقا", "مُبْدِيًا"]

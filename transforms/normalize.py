@@ -126,7 +126,9 @@ def stem_candidates(token: str, lang: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-_WORD = re.compile(r"[\w\u0590-\u05FF\u0600-\u06FF\u05be'\"\-]+", re.UNICODE)
+# Letters and digits (\w), plus the marks \w leaves out: tatweel, Arabic harakat, Hebrew niqqud, maqaf,
+# geresh and gershayim. Arabic punctuation (، ؛ ؟) stays outside words.
+_WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670\u0591-\u05C7\u05F3\u05F4'\"\-]+")
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
