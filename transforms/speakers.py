@@ -37,7 +37,7 @@ _TIME_LOCALES = {"ar": ("ar", "ar_SY", "ar_MA"), "he": ("he",), "en": ("en",)}
 MAX_SPEAKER_TOKENS = 14
 MAX_NAME_WORDS = {"ar": 2, "he": 3, "en": 4}
 MAX_NAME_WORDS_AFTER_ROLE = {"ar": 4, "he": 5, "en": 5}
-MAX_APPOSITION_WORDS = 4  # ", زاب אלקין" after a role phrase: a name is at most four words
+MAX_APPOSITION_WORDS = 4  # ", זאב אלקין" after a role phrase: a name is at most four words
 # Characters between two tokens that end a speaker phrase; a comma is handled separately (apposition).
 _STOP_GAP = re.compile(r"[.:;!?؟؛()\[\]{}\"“”«»„״'‘’׳—/|]")
 _COMMA = re.compile(r"[,،]")
