@@ -6,11 +6,23 @@ A thin layer over the flow and the warehouse: parse arguments, call, print. Only
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from flows.settings import DEFAULT_DB, DEFAULT_PUBLISH, DEFAULT_SOURCES
 from transforms.errors import NewsfactsError
+
+
+def _parse_since(value: str) -> datetime:
+    """An ISO date/time, or an age like 2d / 12h / 30m counted back from now (UTC)."""
+    from flows.sources.config import SourceConfigError, parse_since
+
+    try:
+        return parse_since(value, "--since")
+    except SourceConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
                     "Exits 1 when a quality check blocks publishing.",
     )
     run.add_argument("--source", action="append", metavar="PATH",
-                     help="file or folder of .txt/.html/.htm/.pdf files, read recursively (repeatable; default: samples/)")
+                     help="a file or folder of .txt/.html/.htm/.pdf (recursive), a URL, a feed:/sitemap:/urls: URL or file, "
+                          "a .urls list, or a sources.yaml (repeatable; default: samples/)")
+    run.add_argument("--since", type=_parse_since, metavar="DATE",
+                     help="skip feed/sitemap entries older than this (2026-11-01, or 2d / 12h ago)")
     run.add_argument("--db", default=DEFAULT_DB, metavar="PATH", help=f"DuckDB warehouse file (default: {DEFAULT_DB})")
     run.add_argument("--publish", default=DEFAULT_PUBLISH, metavar="DIR", help=f"Parquet output folder (default: {DEFAULT_PUBLISH})")
     sql = sub.add_parser("sql", help="run a SQL query against the warehouse and print the result",
@@ -40,10 +55,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def local_prefect_defaults(data_dir: Path) -> None:
+    """Without a Prefect server configured, keep the temporary server's state beside the data.
+
+    The shared ~/.prefect database would otherwise be locked by any other Prefect run on the machine,
+    and the temporary server's telemetry has nowhere to go on a closed network.
+    """
+    if "PREFECT_API_URL" in os.environ:
+        return
+    os.environ.setdefault("PREFECT_HOME", str((data_dir / ".prefect").resolve()))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    local_prefect_defaults(Path(args.db).parent)
     from flows.nightly import nightly  # imports Prefect: only when running
 
-    result = nightly(sources=args.source or list(DEFAULT_SOURCES), db=args.db, publish_dir=args.publish)
+    result = nightly(sources=args.source or list(DEFAULT_SOURCES), db=args.db, publish_dir=args.publish, since=args.since)
     print(result["summary"])
     if result["status"] == "blocked":
         print(f"newsfacts: publishing blocked by {len(result['failures'])} failed check(s); previous Parquet kept", file=sys.stderr)

@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import steps
 from flows.sources import Collected
-from flows.sources.local import collect_local
+from flows.sources.dispatch import collect_any
 from flows.settings import DEFAULT_DB, DEFAULT_PUBLISH, DEFAULT_SOURCES
 from flows.summary import RunReport, render_summary
 from schemas.tables import FACT_TABLES, TABLES
@@ -25,6 +25,7 @@ from transforms.dedupe import mark_duplicates
 from transforms.records import Article, Rejection
 from transforms.version import pipeline_version
 from warehouse import db as wh
+from warehouse.fetch_state import DuckFetchState
 from warehouse.publish import published_signature, publish_tables
 
 
@@ -41,12 +42,11 @@ class Gate:
 
 
 @task(name="read-sources", cache_policy=NO_CACHE)
-def read_sources(sources: list[str]) -> Collected:
-    """Read every source; unreadable ones become rejections."""
-    out = Collected()
-    for spec in sources:
-        out.extend(collect_local(spec))
-    get_run_logger().info("read %d document(s), %d rejected", len(out.documents), len(out.rejections))
+def read_sources(sources: list[str], con, raw_dir: Path, since: datetime | None, run_id: str) -> Collected:
+    """Read local files and fetch web sources; unreadable or failed ones become rejections."""
+    logger = get_run_logger()
+    out = collect_any(sources, DuckFetchState(con), raw_dir, since, run_id, progress=lambda rec: logger.info("fetch %s %s %s", rec.outcome, rec.status or "-", rec.url))
+    logger.info("read %d document(s), %d rejected", len(out.documents), len(out.rejections))
     return out
 
 
@@ -153,6 +153,7 @@ def nightly(
     sources: list[str] = list(DEFAULT_SOURCES),
     db: str = DEFAULT_DB,
     publish_dir: str = DEFAULT_PUBLISH,
+    since: datetime | None = None,
 ) -> dict[str, Any]:
     """Run the pipeline over ``sources`` into the DuckDB file ``db`` and Parquet under ``publish_dir``."""
     from schemas.suites import Validator  # great_expectations is slow to import: only when validating
@@ -162,7 +163,7 @@ def nightly(
     con = wh.connect(db)
     try:
         wh.upsert(con, "runs", [{"run_id": run_id, "started_at": started, "status": "running"}])
-        collected = read_sources(sources)
+        collected = read_sources(sources, con, Path(db).parent / "raw", since, run_id)
         articles, clean_rejections, unchanged = clean(collected, con, version)
         validator, gate = Validator(Path(db).parent / "gx"), Gate()
         articles = validate_articles(validator, articles, con, version, run_id, gate)

@@ -42,3 +42,17 @@ def test_sql_prints_a_table_and_reports_bad_queries(tmp_path, capsys):
 def test_run_defaults_match_the_documented_ones():
     args = build_parser().parse_args(["run"])
     assert (args.source, args.db, args.publish) == (None, "data/newsfacts.duckdb", "data/publish")
+
+
+def test_since_takes_a_date_or_an_age_and_rejects_nonsense(capsys):
+    from datetime import datetime, timedelta, timezone
+
+    args = build_parser().parse_args(["run", "--since", "2026-11-01"])
+    assert args.since == datetime(2026, 11, 1, tzinfo=timezone.utc)
+    age = build_parser().parse_args(["run", "--since", "2d"]).since
+    assert abs((datetime.now(timezone.utc) - age) - timedelta(days=2)) < timedelta(minutes=1)
+    try:
+        build_parser().parse_args(["run", "--since", "last tuesday"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    assert "--since" in capsys.readouterr().err

@@ -9,7 +9,8 @@ import pytest
 
 from flows.sources.state import OUTCOMES, FetchRecord, MemoryFetchState, RawStore
 from schemas.tables import ARTICLES, FETCHES, QUARANTINE
-from warehouse.fetch_state import DuckFetchState, create_table_sql
+from warehouse.db import create_table_sql
+from warehouse.fetch_state import DuckFetchState
 
 AT = datetime(2026, 11, 20, 6, 30, tzinfo=timezone.utc)
 

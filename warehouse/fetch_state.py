@@ -13,17 +13,11 @@ from datetime import timezone
 import duckdb
 
 from flows.sources.state import FetchRecord
-from schemas.tables import ARTICLES, FETCHES, QUARANTINE, Table
+from schemas.tables import ARTICLES, FETCHES, QUARANTINE
+from warehouse.db import ensure_tables
 
 # columns FetchRecord carries (all of FETCHES today; a column added to the table alone stays null)
 _COLUMNS = tuple(c for c in FETCHES.column_names if c in {f.name for f in fields(FetchRecord)})
-
-
-def create_table_sql(table: Table) -> str:
-    """``CREATE TABLE IF NOT EXISTS`` from a declared table (local so this module stands alone)."""
-    cols = [f'"{c.name}" {c.type}{"" if c.nullable else " NOT NULL"}' for c in table.columns]
-    cols.append(f"PRIMARY KEY ({', '.join(table.key)})")
-    return f"CREATE TABLE IF NOT EXISTS {table.name} ({', '.join(cols)})"
 
 
 class DuckFetchState:
@@ -32,12 +26,7 @@ class DuckFetchState:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self._lock = threading.Lock()
         self._con = con.cursor()
-        self._con.execute(create_table_sql(FETCHES))
-        have = {r[0] for r in self._con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'fetches'").fetchall()}
-        for col in FETCHES.columns:  # a warehouse made before a column was declared
-            if col.name not in have:
-                self._con.execute(f'ALTER TABLE fetches ADD COLUMN "{col.name}" {col.type}')
+        ensure_tables(self._con)  # a warehouse made before a column was declared gets it
 
     def lookup(self, urls: Sequence[str]) -> dict[str, FetchRecord]:
         if not urls:
