@@ -208,7 +208,7 @@ def test_lexicons_load(lang):
 ])
 def test_lexicon_errors_name_the_problem(tmp_path, monkeypatch, body, message):
     (tmp_path / "quotes.en.yaml").write_text(body, encoding="utf-8")
-    monkeypatch.setattr(speakers, "_DIR", tmp_path)
+    monkeypatch.setattr(speakers, "LEXICON_DIR", tmp_path)
     with pytest.raises(LexiconError, match=message):
         speakers.load_quote_lexicon.__wrapped__("en")
 

@@ -18,16 +18,12 @@ import html
 import re
 import unicodedata
 from functools import cache
-from pathlib import Path
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
+from transforms.lexicon_files import LEXICON_DIR, LexiconError
+
 BOILERPLATE_LANGS = ("ar", "en", "he")
 # A line longer than this is content even if a pattern matches its start (a copyright line is short).
 MAX_BOILERPLATE_LINE = 200
-
-
-class LexiconError(ValueError):
-    """A lexicon file has a malformed line."""
 
 
 @cache

@@ -12,16 +12,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from babel.dates import get_day_names, get_month_names
 from hijridate import Hijri
 from num2words import num2words
 from pyluach.utils import MONTH_NAMES_HEBREW
 
+from transforms.lexicon_files import LEXICON_DIR, LexiconError, read_yaml_mapping, string_list
 from transforms.normalize import fold_str
 
 LANGS = ("ar", "he", "en")
-_DIR = Path(__file__).parent / "lexicons"
 # babel locales whose wide month names are used; Arabic has three month-name systems in use.
 _MONTH_LOCALES = {"ar": ("ar_EG", "ar_SY", "ar_MA", "ar_DZ"), "he": ("he",), "en": ("en",)}
 _LIST_KEYS = (
@@ -36,10 +35,6 @@ _KEYS = frozenset(_LIST_KEYS + _MAP_KEYS + ("week_start",))
 UNITS = ("day", "week", "month", "year")
 _WEEK_STARTS = {"monday": 0, "saturday": 5, "sunday": 6}
 _NUMBER_WORDS_MAX = 12  # "twelve days ago" is the longest spelled-out count seen in news
-
-
-class LexiconError(ValueError):
-    """A lexicon file is malformed; the message names the file, the key and the valid choices."""
 
 
 @dataclass(frozen=True)
@@ -68,40 +63,20 @@ def load_date_lexicon(lang: str) -> DateLexicon:
     """Build the lexicon for ``lang`` (cached: built once per process)."""
     if lang not in LANGS:
         raise LexiconError(f"unsupported lang {lang!r} for dates; expected one of {', '.join(LANGS)}")
-    path = _DIR / f"dates.{lang}.yaml"
-    raw = _read_yaml(path)
+    path = LEXICON_DIR / f"dates.{lang}.yaml"
+    raw = read_yaml_mapping(path, _KEYS)
     return DateLexicon(
         lang=lang,
         months=_months(lang, raw, path),
         weekdays=_weekdays(lang),
         week_start=_week_start(raw, path),
-        words={k: frozenset(fold_key(w) for w in _as_list(raw, k, path)) for k in _LIST_KEYS},
+        words={k: frozenset(fold_key(w) for w in string_list(raw, k, path)) for k in _LIST_KEYS},
         relative=_relative(raw, path),
         anaphoric=_anaphoric(raw, path),
         units=_units(raw, path),
         numbers=_numbers(lang),
         decades={fold_key(k): int(v) for k, v in (raw.get("decades") or {}).items()},
     )
-
-
-def _read_yaml(path: Path) -> dict:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise LexiconError(f"{path}: expected a mapping of keys, got {type(raw).__name__}")
-    unknown = set(raw) - _KEYS
-    if unknown:
-        raise LexiconError(f"{path}: unknown key(s) {sorted(unknown)}; expected some of {sorted(_KEYS)}")
-    return raw
-
-
-def _as_list(raw: dict, key: str, path: Path) -> list[str]:
-    value = raw.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LexiconError(f"{path}: {key} must be a list of strings, got {value!r}")
-    return value
 
 
 def _months(lang: str, raw: dict, path: Path) -> dict[str, tuple[str, int]]:

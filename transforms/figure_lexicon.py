@@ -19,9 +19,9 @@ from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol
 from pyluach.utils import MONTH_NAMES_HEBREW
 
+from transforms.lexicon_files import LEXICON_DIR, LexiconError
 from transforms.normalize import fold_str
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
 LANGS = ("ar", "he", "en")
 
 # Tokens: a number (digits with thousands separators and a decimal part), a word (letters, combining marks,
@@ -49,7 +49,7 @@ _REQUIRED = frozenset({"approximators_before", "range_connectors", "percent_word
 _BABEL_LOCALES = ("ar", "ar_SY", "he", "en")
 
 
-class FigureLexiconError(ValueError):
+class FigureLexiconError(LexiconError):
     """A figures lexicon file is malformed; the message names the file, the line and the fix."""
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import re
-import statistics
 import unicodedata
 
 from pypdf import PdfReader

@@ -13,16 +13,13 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-import yaml
 from babel.dates import get_day_names, get_month_names
 
-from transforms.errors import NewsfactsError
+from transforms.lexicon_files import LEXICON_DIR, LexiconError, read_yaml_mapping, string_list
 from transforms.normalize import fold_str, stem_candidates, word_spans
 
 LANGS = ("ar", "he", "en")
-_DIR = Path(__file__).parent / "lexicons"
 KINDS = (
     "speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "source_markers",
     "pronouns", "post_markers", "object_words", "role_words", "connectors", "prepositions",
@@ -44,10 +41,6 @@ _COMMA = re.compile(r"[,،]")
 _JOINERS = "-\u05be\u2013\u2010\u2011"
 
 
-class LexiconError(NewsfactsError):
-    """A quote lexicon file is malformed; the message names the file, the key and the valid choices."""
-
-
 @dataclass(frozen=True)
 class QuoteLexicon:
     """Folded word lists for one language; ``phrases`` holds the multi-word source markers as token tuples."""
@@ -63,32 +56,12 @@ def load_quote_lexicon(lang: str) -> QuoteLexicon:
     """Read ``lexicons/quotes.<lang>.yaml`` (cached) and add babel's weekday and month names."""
     if lang not in LANGS:
         raise LexiconError(f"unsupported lang {lang!r} for quotes; expected one of {', '.join(LANGS)}")
-    path = _DIR / f"quotes.{lang}.yaml"
-    raw = _read_yaml(path)
-    words = {k: frozenset(fold_str(w).strip() for w in _as_list(raw, k, path)) for k in KINDS}
-    phrases = tuple(sorted((tuple(fold_str(w).split()) for w in _as_list(raw, "source_markers", path)
+    path = LEXICON_DIR / f"quotes.{lang}.yaml"
+    raw = read_yaml_mapping(path, KINDS)
+    words = {k: frozenset(fold_str(w).strip() for w in string_list(raw, k, path)) for k in KINDS}
+    phrases = tuple(sorted((tuple(fold_str(w).split()) for w in string_list(raw, "source_markers", path)
                             if " " in w.strip()), key=len, reverse=True))
     return QuoteLexicon(lang, words, phrases, _time_words(lang))
-
-
-def _read_yaml(path: Path) -> dict:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:  # the YAML message carries the line and column
-        raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise LexiconError(f"{path}: expected a mapping of keys, got {type(raw).__name__}")
-    unknown = set(raw) - set(KINDS)
-    if unknown:
-        raise LexiconError(f"{path}: unknown key(s) {sorted(unknown)}; expected some of {sorted(KINDS)}")
-    return raw
-
-
-def _as_list(raw: dict, key: str, path: Path) -> list[str]:
-    value = raw.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LexiconError(f"{path}: {key} must be a list of strings, got {value!r}")
-    return value
 
 
 def _time_words(lang: str) -> frozenset[str]:

@@ -137,7 +137,7 @@ class _SourceRun:
         url = normalize(location) or location
         prior = self.state.lookup([url]).get(url)
         res = self.fetcher.fetch(url, self._validators(prior), self.interval, documents_only=False)
-        rec = self._record(url, res, prior)
+        self._record(url, res, prior)
         if res.outcome == "fetched":
             return res.content, res.final_url or url
         if res.outcome == "not_modified" and prior is not None:
