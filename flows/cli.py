@@ -63,7 +63,8 @@ def local_prefect_defaults(data_dir: Path) -> None:
     """
     if "PREFECT_API_URL" in os.environ:
         return
-    os.environ.setdefault("PREFECT_HOME", str((data_dir / ".prefect").resolve()))
+    home = Path(os.environ.setdefault("PREFECT_HOME", str((data_dir / ".prefect").resolve())))
+    home.mkdir(parents=True, exist_ok=True)  # Prefect's SQLite cannot create its own folder
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
 

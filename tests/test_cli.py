@@ -56,3 +56,15 @@ def test_since_takes_a_date_or_an_age_and_rejects_nonsense(capsys):
     except SystemExit as exc:
         assert exc.code == 2
     assert "--since" in capsys.readouterr().err
+
+
+def test_local_prefect_state_goes_under_a_data_folder_that_may_not_exist_yet(tmp_path, monkeypatch):
+    from flows.cli import local_prefect_defaults
+
+    for var in ("PREFECT_API_URL", "PREFECT_HOME"):
+        monkeypatch.delenv(var, raising=False)
+    local_prefect_defaults(tmp_path / "fresh" / "data")
+    import os
+
+    assert os.environ["PREFECT_HOME"] == str((tmp_path / "fresh" / "data" / ".prefect").resolve())
+    assert (tmp_path / "fresh" / "data" / ".prefect").is_dir()
