@@ -61,8 +61,9 @@ def test_since_takes_a_date_or_an_age_and_rejects_nonsense(capsys):
 def test_local_prefect_state_goes_under_a_data_folder_that_may_not_exist_yet(tmp_path, monkeypatch):
     from flows.cli import local_prefect_defaults
 
-    for var in ("PREFECT_API_URL", "PREFECT_HOME"):
-        monkeypatch.delenv(var, raising=False)
+    for var in ("PREFECT_API_URL", "PREFECT_HOME", "PREFECT_SERVER_ANALYTICS_ENABLED", "DO_NOT_TRACK"):
+        monkeypatch.setenv(var, "recorded so that monkeypatch restores it")
+        monkeypatch.delenv(var)
     local_prefect_defaults(tmp_path / "fresh" / "data")
     import os
 
