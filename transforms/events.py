@@ -338,6 +338,7 @@ def _resolve_actors(mentions: Sequence[Mention], day: date | None, ctx: _Context
         role = "excluded" if _inside(ctx.excluded, m.start) else _role_of(m, ctx.tokens, ctx.lexicon)
         actors.append(_Actor(code, m.text, _SAME_SIDE.get(state, state), ":" in code, m.start, m.end, m.first_token,
                              m.last_token, m.first_token, role))
+    actors = [a for a in actors if a.role not in ("time", "excluded")]
     kept: list[_Actor] = []
     pending_role, lead = "", -1
     for k, actor in enumerate(actors):
@@ -359,7 +360,7 @@ def _resolve_actors(mentions: Sequence[Mention], day: date | None, ctx: _Context
         if kept and kept[-1].role == "pair" and not actor.role and actor.first_token - kept[-1].last_token <= 2:
             actor = replace(actor, role="pair")  # between X and Y: both members
         kept.append(actor)
-    return [a for a in kept if a.role not in ("time", "excluded")]
+    return kept
 
 
 def _clause(text: str, cues: Sequence[_Cue], k: int, sent: Span) -> tuple[int, int]:
