@@ -1,10 +1,14 @@
-"""Who did what to whom, and when: CAMEO-coded events, one per (sentence, cue).
+"""Who did what to whom, and when: CAMEO-coded events, one per (sentence, cue type and actors).
 
 A cue phrase (``lexicons/events.<lang>.yaml``) gives the event type; actor mentions come from the
-gazetteer (``transforms.gazetteer``). Inside the cue's clause the source (actor1) is the nearest actor
-before the cue, or the first after it (Arabic puts the verb first: قطع الاتحاد السوفيتي العلاقات مع
-إسرائيل); the target (actor2) is the next actor of another state. The date is the mention inside the
-sentence nearest the cue, else the nearest earlier one in the same paragraph.
+gazetteer (``transforms.gazetteer``). The doer (actor1) is a by-marked actor, else the nearest plain actor
+before the cue in its comma clause, else the subject right after a clause-opening verb (Arabic verb-first:
+قطع الاتحاد السوفيتي العلاقات مع إسرائيل), else a subject carried over from the main clause or the previous
+sentence when the clause opens with a conjunction, pronoun or light verb (وطرح ..., הוא קיים פגישות). The
+target (actor2) is the next actor of another state; a two-sided cue missing one side takes it from the events
+just before (Israel ignored "the statement": Putin's). Office titles are resolved by the event date, else by
+the holder named nearest in the article. The date is the mention inside the sentence nearest the cue, else
+the nearest earlier one in the same paragraph.
 
 Everything is one pass over the tokens of the article plus per-sentence work bounded by the sentence,
 so a megabyte of text costs seconds, not minutes.
