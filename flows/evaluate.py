@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "tests" / "gold"
 SAMPLES_DIR = ROOT / "samples"
 FACT_TYPES = ("dates", "figures", "quotes", "events")
-FLOORS = {"dates": 0.85, "figures": 0.85, "quotes": 0.75, "events": 0.75}
+FLOORS = {k: v for k, v in json.loads((GOLD_DIR / "floors.json").read_text()).items() if not k.startswith("_")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from conftest import ROOT, SAMPLES
+from conftest import SAMPLES
 
 FACT_SPANS = {"events": "sentence", "figures": "raw_text", "quotes": "text"}
 
