@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -71,6 +72,7 @@ _WRAPPED_MIN_LINES = 5  # hard-wrapped (PDF) text: at least this many long lines
 _WRAPPED_SHARE = 0.5  # ... and at least this share of the long lines
 _LONG_LINE = 40  # characters; shorter lines are headings, list items, page numbers
 _MAX_MERGED = 2000  # characters; a hard-wrapped sentence is never joined beyond this
+_HOLDER_WINDOW = 50  # named people looked at either side of an office title (bounded: linear time)
 _HEADLINE_MAX = 150  # characters; a longer paragraph is body text, where a pronoun points back, not forward
 _SENTENCE_END = ".!?؟…:\"'”»״)"
 
@@ -320,10 +322,8 @@ def _code_of(m: Mention, day: date | None, ctx: _Context) -> str:
     if ":" in code or not roles:
         return code
     k = bisect.bisect_left(ctx.named, (m.start, ""))
-    for start, holder in list(reversed(ctx.named[:k])) + list(ctx.named[k:]):
-        if holder in roles:
-            return holder
-    return code
+    nearby = ctx.named[max(0, k - _HOLDER_WINDOW):k][::-1] + ctx.named[k:k + _HOLDER_WINDOW]
+    return next((holder for _, holder in nearby if holder in roles), code)
 
 
 def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
@@ -611,20 +611,20 @@ def _first_free(actors: Sequence[_Actor], lo: int, hi: int) -> _Actor | None:
     return next((a for a in actors if lo <= a.start < hi and a.role == ""), None)
 
 
-_Recent = list[tuple[int, _Actor | None, _Actor | None]]  # (sentence number, doer, target) of recent events
-
-
 @dataclass
 class _Discourse:
     """What earlier sentences leave to the next ones: their subjects, events and actors."""
 
     history: list[list[_Actor]]
-    recent: _Recent
+    recent: deque[tuple[int, _Actor | None, _Actor | None]]
     subject: _Actor | None = None  # the last sentence's doer or subject
     subject_sentence: int = -10
 
     def events_since(self, n: int) -> list[tuple[_Actor | None, _Actor | None]]:
-        return [(d, t) for k, d, t in self.recent if k >= n - _INHERIT_SENTENCES]
+        """Events of the last few sentences; older ones are dropped so the look-up stays bounded."""
+        while self.recent and self.recent[0][0] < n - _INHERIT_SENTENCES:
+            self.recent.popleft()
+        return [(d, t) for _, d, t in self.recent]
 
 
 def _targets_for(cue: _Cue, source: _Actor | None, actors: Sequence[_Actor], left: int, right: int,
@@ -677,7 +677,7 @@ def extract_events(article: Article, dates: list[DateMention]) -> list[Event]:
     cues = _find_cues(text, tokens, lexicon, taken)
     ctx = _Context(tokens, lexicon, _named_holders(mentions), _excluded_spans(text, tokens, lexicon),
                    _quoted_spans(text))
-    talk = _Discourse([], [])
+    talk = _Discourse([], deque())  # recent: (sentence number, doer, target) of the last events
     ordered_dates = sorted(dates, key=lambda d: d.char_start)
     date_starts = [d.char_start for d in ordered_dates]
     paras = paragraphs(text)
@@ -696,6 +696,7 @@ def extract_events(article: Article, dates: list[DateMention]) -> list[Event]:
             events.extend(_sentence_events(article, sent, sent_no, sent_cues, sent_mentions, para, mentions,
                                            mention_starts, ordered_dates, date_starts, ctx, talk, seen))
         talk.history.append(plain)
+        talk.events_since(sent_no)  # drop events too old to matter, so the scans below stay short
         subject = next((d for k, d, _ in reversed(talk.recent) if k == sent_no and d is not None), None)
         subject = subject or _first_free(plain, sent.start, sent.end)
         if subject is not None:
