@@ -28,5 +28,9 @@ bench: $(STAMP)  ## speed and memory ratios, measured in one run
 docs: $(STAMP)  ## regenerate schemas/README.md from schemas/tables.py
 	$(PY) -m schemas.docs > schemas/README.md
 
+lint: $(STAMP)  ## unused names and imports, and stale generated docs
+	$(PY) -m pyflakes flows transforms schemas warehouse scripts tests
+	$(PY) -m schemas.docs | diff -u schemas/README.md - && echo "schemas/README.md is current"
+
 clean:
 	rm -rf $(VENV) data

@@ -48,8 +48,9 @@ def upsert(con: duckdb.DuckDBPyConnection, table_name: str, rows: Sequence[Mappi
     columns = ", ".join(f'"{n}"' for n in table.column_names)
     # DuckDB finds the Arrow table by its Python name (a replacement scan); unlike register(), this
     # works while the caller still holds an unfinished result on the connection.
-    upsert_batch = batch  # noqa: F841 - read by the SQL below
+    upsert_batch = batch
     con.execute(f"INSERT OR REPLACE INTO {table.name} ({columns}) SELECT {columns} FROM upsert_batch").fetchall()
+    del upsert_batch  # the name existed only for the SQL above
     return len(rows)
 
 
