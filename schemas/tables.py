@@ -140,6 +140,7 @@ QUOTES = Table(
         _c("quote_id", "VARCHAR", "stable hash of article and span", nullable=False),
         ARTICLE_FK,
         _c("speaker", "VARCHAR", "who is quoted, as written; null when not named"),
+        _c("speaker_code", "VARCHAR", "the speaker's gazetteer code (as in events.actor1) when the speaker is a known actor"),
         _c("text", "VARCHAR", "the quoted words without quotation marks (or the reported clause)", nullable=False),
         _c("cue", "VARCHAR", "the speech verb; 'indirect:' + verb for reported speech"),
         _c("kind", "VARCHAR", "direct or indirect", nullable=False, allowed=QUOTE_KINDS),

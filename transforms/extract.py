@@ -1,13 +1,14 @@
 """Run every extractor over one article: the single place that knows which facts exist."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transforms.dates import extract_dates
 from transforms.events import extract_events
 from transforms.figures import extract_figures
 from transforms.quotes import extract_quotes
 from transforms.records import Article, DateMention, Event, Figure, Quote
+from transforms.speaker_links import speaker_code
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,6 @@ def extract_facts(article: Article) -> Facts:
     return Facts(
         events=extract_events(article, dates),
         figures=extract_figures(article),
-        quotes=extract_quotes(article),
+        quotes=[replace(q, speaker_code=speaker_code(q.speaker, published)) for q in extract_quotes(article)],
         dates=dates,
     )

@@ -124,3 +124,4 @@ class Quote:
     kind: str  # direct | indirect
     char_start: int
     char_end: int
+    speaker_code: str | None = None  # gazetteer code of the speaker, when it names a known actor
