@@ -5,6 +5,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from flows.settings import DEFAULT_DB
+
 SQL_EXAMPLE = (
     "SELECT q.speaker, left(q.text, 60) AS quote, a.title FROM quotes q "
     "JOIN articles a USING (article_id) WHERE q.speaker IS NOT NULL LIMIT 10"
@@ -69,5 +71,6 @@ def render_summary(r: RunReport) -> str:
     ]
     if r.results_file:
         lines.append(f"- validation results: {r.results_file}")
-    lines += ["", "Try:", "", f'    newsfacts sql "{SQL_EXAMPLE}"']
+    db_flag = "" if r.db == DEFAULT_DB else f" --db {r.db}"
+    lines += ["", "Try:", "", f'    newsfacts sql{db_flag} "{SQL_EXAMPLE}"']
     return "\n".join(lines)
