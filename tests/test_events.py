@@ -12,8 +12,10 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
+import yaml
 
-from transforms.events import LexiconError, _parse_cues, extract_events, load_cues
+from transforms.events import extract_events, load_cues, read_cues
+from transforms.lexicon_files import LexiconError
 from transforms.records import Article, DateMention, Event, stable_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,11 +185,14 @@ def test_cue_lexicons_load(lang: str):
         ({"verbs": {}}, "unknown key(s) ['verbs']"),  # misspelt key is rejected, not ignored
         ({"cues": {"04": "visit"}}, "expected a list of non-empty phrases"),
         ({"cues": {"16": ["... relations"]}}, "must start and end with a word"),
+        ({"titles": "president"}, "titles must be a list of strings"),  # a bare word where a list belongs
     ],
 )
-def test_malformed_cue_lexicon(data: dict, message: str):
+def test_malformed_cue_lexicon(data: dict, message: str, tmp_path: Path):
+    path = tmp_path / "events.xx.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(LexiconError, match=re.escape(message)):
-        _parse_cues(data, Path("events.xx.yaml"))
+        read_cues(path)
 
 
 def test_unsupported_language_names_the_choices():

@@ -9,12 +9,12 @@ import pytest
 from transforms.gazetteer import (
     GAZETTEER_PATH,
     KINDS,
-    LexiconError,
     build_gazetteer,
     load_gazetteer,
     parse_line,
     read_entries,
 )
+from transforms.lexicon_files import LexiconError
 
 TITLES = frozenset({"الرئيس", "president", "נשיא", "ראש"})
 

@@ -24,11 +24,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from transforms.gazetteer import (
     GAP,
-    LexiconError,
     Mention,
     PhraseIndex,
     Token,
@@ -36,6 +33,7 @@ from transforms.gazetteer import (
     phrase_tokens,
     tokenize,
 )
+from transforms.lexicon_files import LEXICON_DIR, LexiconError, read_yaml_mapping, string_list
 from transforms.normalize import fold_str
 from transforms.records import Article, DateMention, Event, stable_id
 from transforms.segment import Span, paragraphs, sentences
@@ -49,7 +47,6 @@ CAMEO_ROOTS = {
     "20": "mass violence",
 }
 LANGS = ("ar", "he", "en")
-_LEXICON_DIR = Path(__file__).parent / "lexicons"
 _KEYS = frozenset({"cues", "titles", "blockers", "target_markers", "target_clitics", "source_markers", "place_markers",
                    "place_clitics", "agentless", "excluders", "time_markers", "pair_markers", "genitive_markers",
                    "continuers", "passive_markers", "purpose_clitics"})
@@ -100,13 +97,9 @@ class CueLexicon:
     purpose_clitics: tuple[str, ...]  # ל/ل on a listed verb: an infinitive of purpose or modality, not an event
 
 
-def _parse_cues(data: object, path: Path) -> CueLexicon:
-    """Validate the YAML structure; unknown keys and codes are errors, not silently ignored."""
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: expected a mapping with keys {sorted(_KEYS)}")
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise LexiconError(f"{path}: unknown key(s) {sorted(unknown)}; expected {sorted(_KEYS)}")
+def read_cues(path: Path) -> CueLexicon:
+    """Parse and validate one cue file; unknown keys and codes are errors, not silently ignored."""
+    data = read_yaml_mapping(path, _KEYS)
     items: list[tuple[tuple[str, ...], str]] = []
     for code, phrases in (data.get("cues") or {}).items():
         code = str(code).zfill(2)
@@ -120,10 +113,7 @@ def _parse_cues(data: object, path: Path) -> CueLexicon:
                 raise LexiconError(f"{path}: cues: {code}: phrase {phrase!r} must start and end with a word")
             items.append((toks, code))
     def words(key: str) -> list[str]:
-        value = data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-            raise LexiconError(f"{path}: {key}: expected a list of words")
-        return [fold_str(w) for w in value]
+        return [fold_str(w) for w in string_list(data, key, path)]
 
     return CueLexicon(
         lang=path.stem.split(".")[-1],
@@ -151,8 +141,7 @@ def load_cues(lang: str) -> CueLexicon:
     """The cue lexicon of ``lang`` (ar, he, en), parsed once per process."""
     if lang not in LANGS:
         raise LexiconError(f"no event cues for language {lang!r}; expected one of {', '.join(LANGS)}")
-    path = _LEXICON_DIR / f"events.{lang}.yaml"
-    return _parse_cues(yaml.safe_load(path.read_text(encoding="utf-8")), path)
+    return read_cues(LEXICON_DIR / f"events.{lang}.yaml")
 
 
 @cache

@@ -22,14 +22,14 @@ from functools import cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from transforms.errors import NewsfactsError
+from transforms.lexicon_files import LEXICON_DIR, LexiconError
 from transforms.normalize import fold_str, stem_candidates, word_spans
 
 KINDS = frozenset({"state", "capital", "leader", "minister", "diplomat", "ministry", "military", "org", "group"})
 FLAGS = frozenset({"cased", "weak", "role"})
 LANGS = frozenset({"ar", "he", "en"})
 COLUMNS = ("code", "kind", "lang", "variant", "valid_from", "valid_to", "flags")
-GAZETTEER_PATH = Path(__file__).parent / "lexicons" / "gazetteer.tsv"
+GAZETTEER_PATH = LEXICON_DIR / "gazetteer.tsv"
 GAP = "..."  # in a cue phrase: up to MAX_GAP tokens of anything
 MAX_GAP = 4  # "قطع الاتحاد السوفيتي العلاقات": a subject of up to four words between verb and object
 
@@ -38,10 +38,6 @@ MAX_GAP = 4  # "قطع الاتحاد السوفيتي العلاقات": a subj
 _MIN_STRIPPED = 3
 
 T = TypeVar("T")
-
-
-class LexiconError(NewsfactsError, ValueError):
-    """A lexicon file is malformed; the message names the file, the line and the valid choices."""
 
 
 @dataclass(frozen=True, slots=True)
