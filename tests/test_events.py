@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from transforms.events import extract_events, load_cues, read_cues
+from transforms.event_cues import load_cues, read_cues
+from transforms.events import extract_events
 from transforms.lexicon_files import LexiconError
 from transforms.records import Article, DateMention, Event, stable_id
 
