@@ -9,7 +9,7 @@ header; for example::
 is parsed into ``Entry(code='RUS:PUTIN', kind='leader', lang='ar', variant='بوتين', ...)``. Variants are
 folded with ``transforms.normalize`` and indexed by their first folded token (``PhraseIndex``), so matching
 is one dictionary look-up per token and clitic reading, longest phrase first. The same index matches the
-event cue phrases in ``transforms.events``.
+event cue phrases in ``transforms.event_cues``.
 """
 from __future__ import annotations
 
@@ -96,10 +96,6 @@ class Mention:
     first_token: int
     last_token: int
     entries: tuple[Entry, ...]
-
-    @property
-    def state(self) -> str:
-        return self.entries[0].state
 
     @property
     def is_person_like(self) -> bool:
