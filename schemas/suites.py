@@ -16,6 +16,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -80,9 +81,23 @@ def derived_columns(table: Table, row: Mapping[str, Any], texts: Mapping[str, st
     return out
 
 
+@cache
+def gx_context():
+    """One ephemeral GX context per process (GX objects need a live one), without progress bars."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context
+
+
 def build_suite(table: Table, derived: Sequence[str]):
     """The table's ExpectationSuite: not-null, enumerations, unique key, derived boolean checks."""
     import great_expectations as gx
+
+    gx_context()
 
     suite = gx.ExpectationSuite(name=f"{table.name}_suite")
     exp = gx.expectations
@@ -111,14 +126,13 @@ class Validator:
     """One ephemeral GX context for a run; validates batches of rows table by table."""
 
     def __init__(self, results_dir: Path | None = None) -> None:
-        os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-        import great_expectations as gx
-        from great_expectations.data_context.types.base import ProgressBarsConfig
-
-        self._context = gx.get_context(mode="ephemeral")
-        self._context.variables.progress_bars = ProgressBarsConfig(globally=False)
-        self._source = self._context.data_sources.add_pandas("newsfacts")
         self._results_dir = results_dir
+        self._source = None  # made on the first non-empty batch: a run with nothing new skips GX
+
+    def _data_source(self):
+        if self._source is None:
+            self._source = gx_context().data_sources.add_pandas(f"newsfacts_{id(self)}")
+        return self._source
 
     def validate(self, table_name: str, rows: Sequence[Mapping[str, Any]], texts: Mapping[str, str]) -> Validation:
         """Validate ``rows`` of a table; ``texts`` maps article_id -> text for span and key checks."""
@@ -138,7 +152,8 @@ class Validator:
         frame = pd.DataFrame.from_records(records)
         derived = [c for c in frame.columns if c not in table.column_names and c != key_col]
         suite = build_suite(table, derived)
-        asset = self._source.add_dataframe_asset(name=f"{table_name}_{len(self._source.assets)}")
+        source = self._data_source()
+        asset = source.add_dataframe_asset(name=f"{table_name}_{len(source.assets)}")
         batch = asset.add_batch_definition_whole_dataframe("batch").get_batch(batch_parameters={"dataframe": frame})
         result = batch.validate(suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [key_col]})
         return self._collect(table_name, result, key_col)
@@ -155,7 +170,8 @@ class Validator:
 
     def save(self, run_id: str, validations: Sequence[Validation]) -> Path | None:
         """Keep the run's GX results as JSON under the results folder; returns the file written."""
-        if self._results_dir is None:
+        validations = [v for v in validations if v.raw]  # empty batches were not validated
+        if self._results_dir is None or not validations:
             return None
         self._results_dir.mkdir(parents=True, exist_ok=True)
         path = self._results_dir / f"{run_id}.json"
