@@ -123,7 +123,7 @@ def _expectation_name(result) -> str:
 
 
 class Validator:
-    """One ephemeral GX context for a run; validates batches of rows table by table."""
+    """Validates batches of rows table by table; its GX data source is made on first use."""
 
     def __init__(self, results_dir: Path | None = None) -> None:
         self._results_dir = results_dir
