@@ -1,5 +1,5 @@
 # newsfacts: `make run` and `make test` are all a new user needs.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -7,6 +7,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test eval bench docs lint clean
 
 $(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "newsfacts needs Python 3.11, found " + sys.version.split()[0] + ": make PYTHON=/path/to/python3.11")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip==26.3" "setuptools==80.9.0"
 	$(PY) -m pip install --quiet -r requirements.lock

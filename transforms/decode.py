@@ -15,8 +15,10 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+from transforms.errors import NewsfactsError
 
-class CleaningError(Exception):
+
+class CleaningError(NewsfactsError):
     """A document cannot be cleaned; ``reason`` is the short quarantine reason (e.g. 'binary')."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
