@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, SAMPLE_LANG, SAMPLE_TEXTS as SAMPLES, span_of
 from transforms.dates import extract_dates, governing_date
 from transforms.dates_lexicon import LANGS, LexiconError, load_date_lexicon
 from transforms.records import DateMention
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))}
-SAMPLE_LANG = {"000": "ar", "001": "ar", "002": "ar", "003": "he", "004": "ar"}
 FIXTURES = ROOT / "tests" / "fixtures" / "articles" / "dates"
-
-
-def _at(text: str, needle: str, nth: int = 0) -> int:
-    index = -1
-    for _ in range(nth + 1):
-        index = text.index(needle, index + 1)
-    return index
 
 
 def _covering(mentions: list[DateMention], start: int, end: int) -> list[DateMention]:
@@ -65,7 +55,7 @@ def test_sample_cases(sample, needle, nth, published, value, precision):
     if precision == "absent":
         assert needle not in text
         return
-    start = _at(text, needle, nth)
+    start = span_of(text, needle, nth)[0]
     found = _covering(mentions, start, start + len(needle))
     assert len(found) == 1, found
     assert (_iso(found[0].value), found[0].precision) == (value, precision)
@@ -90,7 +80,7 @@ NOT_DATES = [
 @pytest.mark.parametrize("sample,needle,nth", NOT_DATES)
 def test_not_dates(sample, needle, nth):
     text = SAMPLES[sample]
-    start = _at(text, needle, nth)
+    start = span_of(text, needle, nth)[0]
     assert _covering(extract_dates(text, SAMPLE_LANG[sample]), start, start + len(needle)) == []
 
 

@@ -5,25 +5,17 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, SAMPLE_LANG, SAMPLE_TEXTS as SAMPLES, make_article, span_of
 from transforms import figure_lexicon
 from transforms.figure_lexicon import FigureLexiconError, load_figure_lexicon
 from transforms.figures import extract_figures
-from transforms.records import Article, Figure, stable_id
+from transforms.records import Figure, stable_id
 from transforms.segment import sentence_at, sentences
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))}
-SAMPLE_LANG = {"000": "ar", "001": "ar", "002": "ar", "003": "he", "004": "ar"}
 FIXTURES = ROOT / "tests" / "fixtures" / "articles" / "figures"
-
-
-def _article(text: str, lang: str, article_id: str = "t") -> Article:
-    return Article(article_id, f"test:{article_id}", text, lang, "", "", datetime(2026, 1, 1, tzinfo=timezone.utc))
 
 
 _SAMPLE_FIGURES: dict[str, list[Figure]] = {}
@@ -31,15 +23,8 @@ _SAMPLE_FIGURES: dict[str, list[Figure]] = {}
 
 def _sample_figures(sample: str) -> list[Figure]:
     if sample not in _SAMPLE_FIGURES:
-        _SAMPLE_FIGURES[sample] = extract_figures(_article(SAMPLES[sample], SAMPLE_LANG[sample], sample))
+        _SAMPLE_FIGURES[sample] = extract_figures(make_article(SAMPLES[sample], SAMPLE_LANG[sample], sample))
     return _SAMPLE_FIGURES[sample]
-
-
-def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
-    index = -1
-    for _ in range(nth + 1):
-        index = text.index(needle, index + 1)
-    return index, index + len(needle)
 
 
 def _overlapping(figures: list[Figure], start: int, end: int) -> list[Figure]:
@@ -79,7 +64,7 @@ SAMPLE_CASES = [
 
 @pytest.mark.parametrize("sample,needle,nth,value,value_max,kind,unit,approximate", SAMPLE_CASES)
 def test_sample_cases(sample, needle, nth, value, value_max, kind, unit, approximate):
-    start, end = _span(SAMPLES[sample], needle, nth)
+    start, end = span_of(SAMPLES[sample], needle, nth)
     found = _overlapping(_sample_figures(sample), start, end)
     assert len(found) == 1, found
     f = found[0]
@@ -121,7 +106,7 @@ NOT_FIGURES = [
 
 @pytest.mark.parametrize("sample,needle,nth", NOT_FIGURES)
 def test_not_figures(sample, needle, nth):
-    start, end = _span(SAMPLES[sample], needle, nth)
+    start, end = span_of(SAMPLES[sample], needle, nth)
     assert _overlapping(_sample_figures(sample), start, end) == []
 
 
@@ -156,7 +141,7 @@ def _as_dict(f: Figure) -> dict:
 def test_fixture_articles(name):
     text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
     expected = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
-    got = [_as_dict(f) for f in extract_figures(_article(text, name[:2], name))]
+    got = [_as_dict(f) for f in extract_figures(make_article(text, name[:2], name))]
     assert got == expected
 
 
@@ -188,7 +173,7 @@ SHORT_CASES = [
 
 @pytest.mark.parametrize("text,lang,value,value_max,kind,unit,approximate", SHORT_CASES)
 def test_short_cases(text, lang, value, value_max, kind, unit, approximate):
-    figures = extract_figures(_article(text, lang))
+    figures = extract_figures(make_article(text, lang))
     assert [(f.value, f.value_max, f.kind, f.unit, f.approximate) for f in figures] == [
         (value, value_max, kind, unit, approximate)]
 
@@ -202,7 +187,7 @@ def test_short_cases(text, lang, value, value_max, kind, unit, approximate):
     ("at 10:30 on 12/05", "en"),  # times and slash dates
 ])
 def test_short_not_figures(text, lang):
-    assert extract_figures(_article(text, lang)) == []
+    assert extract_figures(make_article(text, lang)) == []
 
 
 # --- lexicons ---------------------------------------------------------------------------------------------
@@ -242,12 +227,12 @@ def test_lexicon_rejects_unknown_currency_code(tmp_path):
 def test_one_megabyte_is_linear():
     text = "\n".join(SAMPLES.values())
     big = (text * (1_000_000 // len(text) + 1))[:1_000_000]
-    extract_figures(_article("12 طائرة", "ar"))  # build the tables outside the timing
+    extract_figures(make_article("12 طائرة", "ar"))  # build the tables outside the timing
     t0 = time.perf_counter()
-    small = extract_figures(_article(big[:100_000], "he"))
+    small = extract_figures(make_article(big[:100_000], "he"))
     t_small = time.perf_counter() - t0
     t0 = time.perf_counter()
-    figures = extract_figures(_article(big, "he"))
+    figures = extract_figures(make_article(big, "he"))
     t_big = time.perf_counter() - t0
     assert len(figures) > 5 * len(small)
     assert t_big < 20  # generous: catches a hang or a quadratic scan, not a slow CI machine

@@ -6,26 +6,19 @@ from __future__ import annotations
 import json
 import re
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, SAMPLE_LANG, SAMPLE_TEXTS as SAMPLES, make_article, span_of
 from transforms import speakers
 from transforms.normalize import fold_str
 from transforms.quote_marks import mark_role
 from transforms.quotes import extract_quotes
-from transforms.records import Article, Quote, stable_id
+from transforms.records import Quote, stable_id
 from transforms.speakers import LANGS, LexiconError, load_quote_lexicon
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))}
-SAMPLE_LANG = {"000": "ar", "001": "ar", "002": "ar", "003": "he", "004": "ar"}
 FIXTURES = ROOT / "tests" / "fixtures" / "articles" / "quotes"
-
-
-def _article(text: str, lang: str, article_id: str = "t") -> Article:
-    return Article(article_id, f"test://{article_id}", text, lang, "", "", datetime(2026, 1, 1, tzinfo=timezone.utc))
 
 
 _CACHE: dict[str, list[Quote]] = {}
@@ -33,7 +26,7 @@ _CACHE: dict[str, list[Quote]] = {}
 
 def _sample_quotes(sample: str) -> list[Quote]:
     if sample not in _CACHE:
-        _CACHE[sample] = extract_quotes(_article(SAMPLES[sample], SAMPLE_LANG[sample], sample))
+        _CACHE[sample] = extract_quotes(make_article(SAMPLES[sample], SAMPLE_LANG[sample], sample))
     return _CACHE[sample]
 
 
@@ -45,14 +38,8 @@ def _speaker_matches(pred: str | None, gold: str | None) -> bool:
     return p in g or g in p
 
 
-def _locate(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
-    """Gold text is matched with any white space for any white space (PDF lines in 003 wrap inside quotes)."""
-    found = list(re.finditer(r"\s+".join(map(re.escape, needle.split())), text))
-    return found[nth].span()
-
-
 def _covering(quotes: list[Quote], text: str, needle: str) -> list[Quote]:
-    start, end = _locate(text, needle)
+    start, end = span_of(text, needle)
     return [q for q in quotes if q.char_start < end and start < q.char_end]
 
 
@@ -177,7 +164,7 @@ def _fixtures() -> list[Path]:
 def test_fixture_article(path):
     """Each fixture lists every quote it holds (text, speaker, kind) and quoted names that must be rejected."""
     fixture = json.loads(path.read_text(encoding="utf-8"))
-    quotes = extract_quotes(_article(fixture["text"], fixture["lang"], path.stem))
+    quotes = extract_quotes(make_article(fixture["text"], fixture["lang"], path.stem))
     got = [(q.text, q.kind) for q in quotes]
     assert sorted(got) == sorted((e["text"], e["kind"]) for e in fixture["expect"]), fixture["note"]
     for e in fixture["expect"]:
@@ -213,7 +200,7 @@ def test_lexicon_errors_name_the_problem(tmp_path, monkeypatch, body, message):
 
 
 def test_unknown_language_gives_nothing_and_lexicon_refuses_it():
-    assert extract_quotes(_article("قال: “نعم”", "fa")) == []
+    assert extract_quotes(make_article("قال: “نعم”", "fa")) == []
     with pytest.raises(LexiconError, match="expected one of ar, he, en"):
         load_quote_lexicon("fa")
 
@@ -228,5 +215,5 @@ def test_unknown_language_gives_nothing_and_lexicon_refuses_it():
 ], ids=["ar", "he-wrapped", "unclosed", "gershayim"])
 def test_one_megabyte_is_linear(text):
     start = time.perf_counter()
-    extract_quotes(_article(text, "he" if "״" in text[:2000] else "ar"))
+    extract_quotes(make_article(text, "he" if "״" in text[:2000] else "ar"))
     assert time.perf_counter() - start < 20  # ~1.5 s on a laptop; generous for CI
