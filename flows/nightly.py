@@ -156,42 +156,54 @@ def nightly(
     since: datetime | None = None,
 ) -> dict[str, Any]:
     """Run the pipeline over ``sources`` into the DuckDB file ``db`` and Parquet under ``publish_dir``."""
-    from schemas.suites import Validator  # great_expectations is slow to import: only when validating
-
     run_id, started = new_run_id(), datetime.now(timezone.utc)
-    version = pipeline_version()
     con = wh.connect(db)
     try:
         wh.upsert(con, "runs", [{"run_id": run_id, "started_at": started, "status": "running"}])
-        collected = read_sources(sources, con, Path(db).parent / "raw", since, run_id)
-        articles, clean_rejections, unchanged = clean(collected, con, version)
-        validator, gate = Validator(Path(db).parent / "gx"), Gate()
-        articles = validate_articles(validator, articles, con, version, run_id, gate)
-        facts, extract_rejections = extract(articles)
-        rows = validate_facts(validator, articles, steps.fact_rows(facts, run_id), gate)
-        rejections = collected.rejections + clean_rejections + extract_rejections + gate.rejections
-        blocked = bool(gate.failures)
-        if blocked:
-            rejections.append(Rejection("run:" + run_id, "validate", "batch_blocked", "; ".join(gate.failures)))
-            wh.upsert(con, "quarantine", steps.quarantine_rows(rejections, run_id))
-        else:
-            load(con, articles, rows, steps.quarantine_rows(rejections, run_id), version, run_id)
-        results_file = validator.save(run_id, gate.validations)
-        checks = {"passed": gate.passed, "failed": gate.failed, "failures": gate.failures}
-        wrote = False if blocked else publish(con, Path(publish_dir), run_id, checks)
-        report = RunReport(
-            run_id=run_id, started_at=started, status="blocked" if blocked else ("published" if wrote else "unchanged"),
-            documents_in=len(collected.documents) + len(collected.rejections), unchanged=unchanged,
-            cleaned=len(articles), duplicates=sum(a.duplicate_of is not None for a in articles),
-            quarantined=len(steps.quarantine_rows(rejections, run_id)),
-            table_rows={t.name: wh.count_rows(con, t.name) for t in TABLES},
-            checks_passed=gate.passed, checks_failed=gate.failed, failures=gate.failures,
-            db=db, publish_dir=publish_dir, results_file=str(results_file) if results_file else None,
-            per_source=collected.per_source,
-        )
+        report = _run(con, run_id, started, sources, Path(db), Path(publish_dir), since)
         summary = render_summary(report)
         wh.upsert(con, "runs", [report.run_row(summary)])
         create_markdown_artifact(key="newsfacts-nightly-summary", markdown=summary, description="newsfacts run summary")
         return report.as_dict(summary)
+    except Exception as exc:
+        failed = {"run_id": run_id, "started_at": started, "finished_at": datetime.now(timezone.utc),
+                  "status": "failed", "failed_checks": f"{type(exc).__name__}: {exc}"}
+        wh.upsert(con, "runs", [failed])
+        raise
     finally:
         con.close()
+
+
+def _run(con, run_id: str, started: datetime, sources: list[str], db: Path, publish_dir: Path,
+         since: datetime | None) -> RunReport:
+    """The steps in order; a failed gate skips loading and publishing."""
+    from schemas.suites import Validator  # great_expectations is slow to import: only when validating
+
+    version = pipeline_version()
+    collected = read_sources(sources, con, db.parent / "raw", since, run_id)
+    articles, clean_rejections, unchanged = clean(collected, con, version)
+    validator, gate = Validator(db.parent / "gx"), Gate()
+    articles = validate_articles(validator, articles, con, version, run_id, gate)
+    facts, extract_rejections = extract(articles)
+    rows = validate_facts(validator, articles, steps.fact_rows(facts, run_id), gate)
+    rejections = collected.rejections + clean_rejections + extract_rejections + gate.rejections
+    blocked = bool(gate.failures)
+    if blocked:
+        rejections.append(Rejection("run:" + run_id, "validate", "batch_blocked", "; ".join(gate.failures)))
+    quarantine = steps.quarantine_rows(rejections, run_id)
+    if blocked:
+        wh.upsert(con, "quarantine", quarantine)
+    else:
+        load(con, articles, rows, quarantine, version, run_id)
+    results_file = validator.save(run_id, gate.validations)
+    checks = {"passed": gate.passed, "failed": gate.failed, "failures": gate.failures}
+    wrote = not blocked and publish(con, publish_dir, run_id, checks)
+    return RunReport(
+        run_id=run_id, started_at=started, status="blocked" if blocked else ("published" if wrote else "unchanged"),
+        documents_in=len(collected.documents) + len(collected.rejections), unchanged=unchanged,
+        cleaned=len(articles), duplicates=sum(a.duplicate_of is not None for a in articles),
+        quarantined=len(quarantine), table_rows={t.name: wh.count_rows(con, t.name) for t in TABLES},
+        checks_passed=gate.passed, checks_failed=gate.failed, failures=gate.failures,
+        db=str(db), publish_dir=str(publish_dir), results_file=str(results_file) if results_file else None,
+        per_source=collected.per_source,
+    )

@@ -137,3 +137,16 @@ def test_a_broken_extractor_blocks_publishing_and_keeps_the_old_parquet(first_ru
     assert (workdir / "publish" / "_manifest.json").read_text() == manifest_before
     assert _query(workdir, "SELECT count(*) FROM quarantine WHERE reason = 'batch_blocked'")[0][0] == 1
     assert _query(workdir, "SELECT status FROM runs WHERE run_id = ?", [result["run_id"]])[0][0] == "blocked"
+
+
+def test_a_crash_is_recorded_as_a_failed_run(first_run, workdir, monkeypatch):
+    from flows import nightly as nightly_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(nightly_module, "pipeline_version", broken)
+    with pytest.raises(Exception, match="disk on fire"):
+        _run(workdir)
+    status, why = _query(workdir, "SELECT status, failed_checks FROM runs ORDER BY started_at DESC LIMIT 1")[0]
+    assert status == "failed" and "disk on fire" in why
