@@ -161,6 +161,56 @@ def test_every_fixture_has_expectations():
     assert sorted(p.stem for p in FIXTURES.glob("*.txt")) == sorted(FIXTURE_CASES)
 
 
+# (text, lang, published, [(span, value, precision)]): one sentence per rule, written for these tests
+SHORT_CASES = [
+    # a relative day followed by its weekday is one mention, not two
+    ("وصل الوزير اليوم الخميس إلى عمّان", "ar", date(2024, 3, 7), [("اليوم الخميس", "2024-03-07", "day")]),
+    ("The talks ended yesterday, Monday, in Geneva", "en", date(2024, 3, 5),
+     [("yesterday, Monday", "2024-03-04", "day")]),
+    # منذ + a count is a duration ("for 15 years"); قبل + a count counts back from publication
+    ("عاد السفير إلى دمشق لأول مرة منذ 15 عاماً", "ar", date(2024, 3, 5), []),
+    ("غادر السفير قبل 15 عاماً", "ar", date(2024, 3, 5), [("قبل 15 عاماً", "2009-01-01", "year")]),
+    # a number after a plan or document word names it, in quotes or not
+    ('تسعى الحكومة لتحقيق أهداف "رؤية 2035" الاقتصادية', "ar", None, []),
+    ("under its Vision 2030 plan and Resolution 2139", "en", None, []),
+    ("במסגרת תוכנית 2030 של הממשלה", "he", None, []),
+    # a range of Arabic-Indic numbers before a counted noun counts containers; before 1800 a range needs a cue
+    ("نقلت الموانئ بين ١٢٠٠ و١٥٠٠ حاوية شهرياً", "ar", None, []),
+    # ordinal day word + Levantine month + 'last': day precision, the latest such day before publication
+    ("وفي الحادي والعشرين من آذار الماضي أعلنت الحكومة", "ar", date(2024, 5, 10),
+     [("الحادي والعشرين من آذار الماضي", "2024-03-21", "day")]),
+    ("The ceasefire was agreed on the tenth of April", "en", date(2024, 5, 10),
+     [("tenth of April", "2024-04-10", "day")]),
+    # a month 'of the same year' takes the year of the previous date, 'of last year' last year: one mention
+    ("اندلعت الأزمة في مارس 2019، وانتهت في سبتمبر من العام ذاته", "ar", None,
+     [("مارس 2019", "2019-03-01", "month"), ("سبتمبر من العام ذاته", "2019-09-01", "month")]),
+    ("زار الرئيس باريس في أغسطس من العام الماضي", "ar", date(2024, 5, 10),
+     [("أغسطس من العام الماضي", "2023-08-01", "month")]),
+    ("The deal was signed in 2015, and in November of that year it took effect", "en", None,
+     [("2015", "2015-01-01", "year"), ("November of that year", "2015-11-01", "month")]),
+    ("הסכם נחתם ב־2016, ובנובמבר של אותה שנה נכנס לתוקף", "he", None,
+     [("ב־2016", "2016-01-01", "year"), ("ובנובמבר של אותה שנה", "2016-11-01", "month")]),
+    ("פרס במאי השנה הוענק אתמול", "he", date(2024, 6, 25), [("אתמול", "2024-06-24", "day")]),  # מאי: director
+    # part of a year: the bare year word is the current year, a relative year keeps its own value
+    ("ارتفعت الأسعار منذ بداية العام وحتى نهاية العام الماضي", "ar", date(2024, 5, 10),
+     [("بداية العام", "2024-01-01", "year"), ("نهاية العام الماضي", "2023-01-01", "year")]),
+    ("The mission will end by the end of the year", "en", date(2024, 5, 10),
+     [("the end of the year", "2024-01-01", "year")]),
+    # May/March alone are months after 'in', never as a verb or a name
+    ("Elections were held in May and results came in March", "en", date(2024, 6, 25),
+     [("May", "2024-05-01", "month"), ("March", "2024-03-01", "month")]),
+    ("May the talks succeed, said Theresa May in London", "en", date(2024, 6, 25), []),
+    # 'بعد ثلاثة أشهر من القمة' counts from an event, not from a date of the text
+    ("وقعت الاتفاقية بعد ثلاثة أشهر من القمة", "ar", date(2024, 6, 25), []),
+]
+
+
+@pytest.mark.parametrize("text,lang,published,expected", SHORT_CASES)
+def test_short_cases(text, lang, published, expected):
+    mentions = extract_dates(text, lang, published)
+    assert [(m.text, _iso(m.value), m.precision) for m in mentions] == expected
+
+
 @pytest.mark.parametrize("name,calendar", [("ar_01_hijri", "hijri"), ("he_01_hebrew_calendar", "hebrew")])
 def test_calendar_field(name, calendar):
     text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")

@@ -13,8 +13,12 @@ Decisions (issue 4):
   Week starts follow the press of each language (Saturday ar, Sunday he, Monday en).
 - Anaphoric mentions ("العام ذاته", "כעבור שש שנים", "two years later") resolve against the nearest
   earlier dated mention of the text, never finer than that mention or than their unit.
-- Not event dates: author-year citations, ISBNs, page and id numbers, counts (أكثر من 2000 جندي),
-  archive/access notes and everything after a references or related-articles heading.
+- A relative day and its weekday ("أمس الأربعاء") are one mention; a month with a year phrase ("نوفمبر من
+  العام نفسه", "May last year") is one mention in that year; "بداية العام" is the current year.
+- Not event dates: author-year citations, ISBNs, page and id numbers, counts (أكثر من 2000 جندي, بين ١٣٠٠
+  و١٤٠٠ سفينة), names of plans and documents (رؤية 2030, Resolution 2254), durations (منذ 12 عاماً),
+  offsets from an event (بعد أربعة أشهر من زيارة), archive/access notes and everything after a references
+  or related-articles heading.
 - Spans keep attached clitics ("ב־1967", "وبعد ستة أيام") but not free-standing prepositions ("في").
 dateparser is not used: it fills missing parts from today and would hide the precision.
 Known gaps: a Hijri or Hebrew-calendar month without a year ("في رمضان") stays unresolved; "قبل يومين"
@@ -126,12 +130,13 @@ def _day_month(m: re.Match, c: _Scan) -> _Found:
     calendar, month = c.lex.months[fold_key(m["dmy_m"])]
     if not _capitalised(m, "dmy_m", c):
         return
-    day = int(m["dmy_d"]) if m["dmy_d"] else _gematria(m["dmy_hd"])
+    day = _day_number(m, c.lex)
     year = _year_part(m, "dmy")
     if year is not None:
         yield m.span(), res.explicit(calendar, year, month, day), False, calendar
     elif 1 <= day <= 31:
-        yield m.span(), res.recent_day(calendar, month, day, c.published), True, calendar
+        direction = _direction(m["dmy_q"], c.lex)  # 'الثامن من تشرين الأول الماضي'
+        yield m.span(), res.recent_day(calendar, month, day, c.published, direction), True, calendar
 
 
 def _month(m: re.Match, c: _Scan) -> _Found:
@@ -143,6 +148,12 @@ def _month(m: re.Match, c: _Scan) -> _Found:
     day = int(m["mon_d"]) if m.groupdict().get("mon_d") else None
     if year is not None:
         yield m.span(), res.explicit(calendar, year, month, day), False, calendar
+    elif m["mon_ry"]:  # 'نوفمبر من العام نفسه', 'in May last year'
+        if fold_key(m["mon_m"]) in c.lex.words["ambiguous_months"] and not _bare_month_ok(m, c):
+            return  # 'במאי השנה' is also 'director of the year'
+        year = _phrase_year(m["mon_ry"], c)
+        resolved = res.explicit(calendar, year, month, None) if year and calendar == "gregorian" else res.UNRESOLVED
+        yield m.span(), resolved, True, calendar
     elif day is not None:
         yield m.span(), res.recent_day(calendar, month, day, c.published), True, calendar
     else:
@@ -163,8 +174,14 @@ def _decade(m: re.Match, c: _Scan) -> _Found:
 
 
 def _year_range(m: re.Match, c: _Scan) -> _Found:
+    """'1948-1949', 'من 2018 إلى 2022'; before 1800 only after a year cue ('بين ١٣٠٠ و١٤٠٠ سفينة' counts ships)."""
     first, last = int(m["yrange_a"]), int(m["yrange_b"])
-    if first in _CUED_YEAR_RANGE and first < last < 2100:
+    previous, _ = _words_before(c.folded, m.start())
+    cued = previous in c.lex.words["year_cues"]
+    plausible = first in (_CUED_YEAR_RANGE if cued else _BARE_YEAR_RANGE)
+    if _names_a_document(m.start(), c) or _counted_after(m.end(), c):
+        return
+    if plausible and first < last < 2100:
         for group, year in (("yrange_a", first), ("yrange_b", last)):
             yield m.span(group), res.explicit("gregorian", year, None, None), False, "gregorian"
 
@@ -177,8 +194,10 @@ def _year(m: re.Match, c: _Scan) -> _Found:
         if year in _HIJRI_YEAR_RANGE:
             yield m.span(), res.explicit("hijri", year, None, None), False, "hijri"
         return
-    cued = m["year_cue"] or era or m.start("year_y") > m.start()  # a cue word or an attached prefix (ב־1967)
+    cued = m["year_cue"] or era or _dating_prefix(m, c)  # a cue word or an attached prefix (ב־1967)
     if year not in (_CUED_YEAR_RANGE if cued else _BARE_YEAR_RANGE) or _is_count(m, c, bool(cued)):
+        return
+    if not m["year_cue"] and _names_a_document(m.start(), c):  # 'رؤية 2030', 'Resolution 2254'
         return
     yield m.span(), res.explicit("gregorian", year, None, None), False, "gregorian"
 
@@ -192,6 +211,8 @@ def _offset(m: re.Match, c: _Scan) -> _Found:
     if count is None:  # "قبل أيام": a few days, no number
         return
     w = c.lex.words
+    if word in w["later_before"] and _word_after(m.end(), c) in w["offset_event_links"]:
+        return  # 'بعد أربعة أشهر من زيارة…': counted from an event, not from a date
     if word in w["ago_before"] or word in w["ago_after"]:
         yield m.span(), res.shift(unit, -count, c.published, c.lex.week_start), True, "gregorian"
     else:
@@ -200,12 +221,20 @@ def _offset(m: re.Match, c: _Scan) -> _Found:
 
 
 def _relative(m: re.Match, c: _Scan) -> _Found:
+    """'أمس', 'العام نفسه'; a day word with its weekday after it ('أمس الأربعاء') is one mention."""
     phrase = fold_key(m["rel_p"])
     if phrase in c.lex.relative:
         unit, offset = c.lex.relative[phrase]
-        yield m.span(), res.shift(unit, offset, c.published, c.lex.week_start), True, "gregorian"
+        resolved = res.shift(unit, offset, c.published, c.lex.week_start)
     else:
-        yield m.span(), res.from_anchor(_anchor(c.prior), c.lex.anaphoric[phrase], 0), True, "gregorian"
+        unit = c.lex.anaphoric[phrase]
+        resolved = res.from_anchor(_anchor(c.prior), unit, 0)
+    if m["rel_wd"] is None or unit == "day":
+        yield m.span(), resolved, True, "gregorian"
+        return
+    yield m.span("rel_p"), resolved, True, "gregorian"  # 'الأسبوع الماضي الأربعاء': two mentions
+    weekday = c.lex.weekdays[fold_key(m["rel_wd"])]
+    yield m.span("rel_wd"), res.relative_weekday(weekday, None, c.published), True, "gregorian"
 
 
 def _weekday(m: re.Match, c: _Scan) -> _Found:
@@ -223,6 +252,25 @@ _INTERPRETERS = {
 
 
 # --- helpers
+
+
+def _day_number(m: re.Match, lex: DateLexicon) -> int:
+    """The day of a day/month match: digits, Hebrew letters (כ״ח) or an ordinal word (الثامن)."""
+    if m["dmy_d"]:
+        return int(m["dmy_d"])
+    if m["dmy_od"]:
+        return lex.ordinal_days[fold_key(m["dmy_od"])]
+    return _gematria(m["dmy_hd"])
+
+
+def _phrase_year(phrase: str, c: _Scan) -> int | None:
+    """The year a relative or anaphoric year phrase names ('العام الماضي', 'العام نفسه'), if known."""
+    key = fold_key(phrase)
+    if key in c.lex.relative:
+        value, _ = res.shift("year", c.lex.relative[key][1], c.published, c.lex.week_start)
+    else:
+        value, _ = _anchor(c.prior)
+    return value.year if value else None
 
 
 def _year_part(m: re.Match, prefix: str) -> int | None:
@@ -264,20 +312,43 @@ def _words_before(folded: Folded, start: int) -> tuple[str, str]:
 
 def _bare_month_ok(m: re.Match, c: _Scan) -> bool:
     """A month name alone is a date after a cue word or, in Hebrew, with an attached ב/מ prefix, unless the
-    name is also an ordinary word (מאי 'director', ماي)."""
+    name is also an ordinary word (מאי 'director', ماي); English 'May'/'March' still count after 'in'."""
+    previous, _ = _words_before(c.folded, m.start())
     if fold_key(m["mon_m"]) in c.lex.words["ambiguous_months"]:
-        return False
+        return previous in c.lex.words["ambiguous_month_cues"]
     if c.lex.lang == "he" and m.start("mon_m") > m.start() and c.folded.text[m.start()] in "במ":
         return True
-    previous, _ = _words_before(c.folded, m.start())
     return previous in c.lex.words["month_cues"]
+
+
+def _dating_prefix(m: re.Match, c: _Scan) -> bool:
+    """An attached preposition before the year (ב־1967, بـ1967); a bare 'and' (و١٤٠٠, ו־1500) is no cue."""
+    attached = c.folded.text[m.start():m.start("year_y")].rstrip("-")  # called only when no cue word matched
+    return bool(attached) and attached not in ("و", "ו")
+
+
+def _names_a_document(start: int, c: _Scan) -> bool:
+    """The word before names a plan or a document ('رؤية 2030', '"Vision 2030"', 'لخطة 2030')."""
+    previous, _ = _words_before(c.folded, start)
+    previous = previous.strip("\"'«»“”()[]")
+    names = c.lex.words["name_before"]
+    return previous in names or (previous[:1] in "وفلب" and previous[1:] in names)
+
+
+def _word_after(end: int, c: _Scan) -> str:
+    after = c.folded.text[end:end + 30].split()
+    return after[0] if after else ""
+
+
+def _counted_after(end: int, c: _Scan) -> bool:
+    """A count noun or % right after the number: 'بين ١٣٠٠ و١٤٠٠ سفينة' counts ships."""
+    nxt = _word_after(end, c)
+    return nxt in c.lex.words["count_after"] or nxt.startswith("%")
 
 
 def _is_count(m: re.Match, c: _Scan, cued: bool) -> bool:
     """A 4-digit number followed by a unit or count noun, or (without a cue) preceded by 'about'."""
-    after = c.folded.text[m.end():m.end() + 30].split()
-    nxt = after[0] if after else ""
-    if nxt in c.lex.words["count_after"] or nxt.startswith("%"):
+    if _counted_after(m.end(), c):
         return True
     previous, two = _words_before(c.folded, m.start())
     return not cued and (previous in c.lex.words["count_before"] or two in c.lex.words["count_before"])

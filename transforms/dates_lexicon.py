@@ -8,6 +8,7 @@ library has (spelling variants, relative phrases, cue words) and says so in its 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,10 +28,10 @@ _LIST_KEYS = (
     "month_cues", "ambiguous_months", "year_cues", "era_hijri", "era_gregorian", "seasons", "range_joiners",
     "range_openers", "past", "next", "this", "weekday_prefix", "ago_before", "later_before", "ago_after",
     "later_after", "earlier_after", "count_before", "count_after", "reference_headings", "archive_markers",
-    "blocked",
+    "blocked", "name_before", "ambiguous_month_cues", "month_year_joiners", "offset_event_links", "period_parts",
 )
 _MAP_KEYS = ("month_variants", "hijri_month_variants", "hebrew_month_variants", "relative", "anaphoric", "units",
-             "decades")
+             "decades", "bare_periods")
 _KEYS = frozenset(_LIST_KEYS + _MAP_KEYS + ("week_start",))
 UNITS = ("day", "week", "month", "year")
 _WEEK_STARTS = {"monday": 0, "saturday": 5, "sunday": 6}
@@ -51,6 +52,7 @@ class DateLexicon:
     units: dict[str, tuple[str, int | None]]  # unit word -> (unit, count implied by the word or None)
     numbers: dict[str, int]  # number word -> value
     decades: dict[str, int]  # decade word -> two-digit decade
+    ordinal_days: dict[str, int]  # ordinal day word ('الثامن', 'eighth') -> day of the month
 
 
 def fold_key(text: str) -> str:
@@ -71,11 +73,12 @@ def load_date_lexicon(lang: str) -> DateLexicon:
         weekdays=_weekdays(lang),
         week_start=_week_start(raw, path),
         words={k: frozenset(fold_key(w) for w in string_list(raw, k, path)) for k in _LIST_KEYS},
-        relative=_relative(raw, path),
+        relative=_with_period_parts(_relative(raw, path), raw, path),
         anaphoric=_anaphoric(raw, path),
         units=_units(raw, path),
         numbers=_numbers(lang),
         decades={fold_key(k): int(v) for k, v in (raw.get("decades") or {}).items()},
+        ordinal_days=_ordinal_days(lang),
     )
 
 
@@ -123,6 +126,24 @@ def _relative(raw: dict, path: Path) -> dict[str, tuple[str, int]]:
     return out
 
 
+def _with_period_parts(relative: dict[str, tuple[str, int]], raw: dict, path: Path) -> dict[str, tuple[str, int]]:
+    """Add 'part of a period' phrases: 'بداية العام' (a bare period word means the current one) and
+    'مطلع العام الماضي' (a part of a relative month or year keeps its value; the schema has nothing finer)."""
+    out = dict(relative)
+    bare: dict[str, str] = {}
+    for unit, words in (raw.get("bare_periods") or {}).items():
+        if unit not in ("month", "year") or not isinstance(words, list):
+            raise LexiconError(f"{path}: bare_periods: {unit!r}: expected month or year with a list of words")
+        bare.update({fold_key(w): unit for w in words})
+    for part in string_list(raw, "period_parts", path):
+        for word, unit in bare.items():
+            out[f"{fold_key(part)} {word}"] = (unit, 0)
+        for phrase, (unit, offset) in relative.items():
+            if unit in ("month", "year"):
+                out[f"{fold_key(part)} {phrase}"] = (unit, offset)
+    return out
+
+
 def _anaphoric(raw: dict, path: Path) -> dict[str, str]:
     out = {}
     for phrase, unit in (raw.get("anaphoric") or {}).items():
@@ -142,6 +163,34 @@ def _units(raw: dict, path: Path) -> dict[str, tuple[str, int | None]]:
         for form, words in forms.items():
             for word in words or []:
                 out[fold_key(word)] = (unit, implied[form])
+    return out
+
+
+def _ordinal_days(lang: str) -> dict[str, int]:
+    """Ordinal day words 1-31 from num2words: Arabic with the article as dates write them ('الثامن',
+    'الحادي عشر', 'الحادي والعشرين', the oblique -ين of the tens), English as is ('eighth'). Hebrew
+    writes days in digits or letters, never ordinal words."""
+    if lang == "en":
+        return {fold_key(num2words(n, lang="en", to="ordinal")): n for n in range(1, 32)}
+    if lang != "ar":
+        return {}
+    out: dict[str, int] = {}
+    units = {n: fold_key(num2words(n, lang="ar", to="ordinal")) for n in range(1, 10)}
+    tens = {20: fold_key(num2words(20, lang="ar")), 30: fold_key(num2words(30, lang="ar"))}
+    tens = {n: re.sub("ون$", "ين", word) for n, word in tens.items()}
+    units[1] = "اول"  # 'الأول' (1st); num2words also says 'حادي' inside compounds
+    for n in range(1, 10):
+        out["ال" + units[n]] = n
+    out["ال" + fold_key(num2words(10, lang="ar", to="ordinal"))] = 10
+    out["الحادي عشر"] = 11
+    for n in range(12, 20):
+        out[f"ال{units[n - 10]} عشر"] = n
+    for ten, word in tens.items():
+        out["ال" + word] = ten
+        for n in range(1, 10):
+            head = "الحادي" if n == 1 else "ال" + units[n]
+            if ten + n <= 31:
+                out[f"{head} وال{word}"] = ten + n
     return out
 
 

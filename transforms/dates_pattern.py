@@ -49,12 +49,16 @@ def _alternatives(lex: DateLexicon) -> list[str]:
     era = alternation(w["era_hijri"] | w["era_gregorian"])
     num = r"(?:\d{1,3}|" + alternation(lex.numbers) + ")"
     units = alternation(lex.units)
+    joiners = alternation(w["month_year_joiners"] | {"من", "of"})
+    ordinals = alternation(lex.ordinal_days)
+    year_phrases = alternation([p for p, (unit, _) in lex.relative.items() if unit == "year"]
+                               + [p for p, unit in lex.anaphoric.items() if unit == "year"])
     he_day = f"|(?P<dmy_hd>{_HEBREW_DAY})" if lex.lang == "he" else ""
     en_day = rf"(?:\.?\s+(?P<mon_d>{_DAY}))?" if lex.lang == "en" else ""
 
     def year_tail(p: str) -> str:
         hebrew_year = f"|\\s+(?P<{p}_hy>{_HEBREW_YEAR})" if lex.lang == "he" else ""
-        return (rf"(?:\s*,?\s*(?:{year_cue}\s+)?{pfx}(?P<{p}_y>{_YEAR})(?:\s*(?P<{p}_era>{era}){_E})?"
+        return (rf"(?:\s*,?\s*(?:{joiners}\s+)?(?:{year_cue}\s+)?{pfx}(?P<{p}_y>{_YEAR})(?:\s*(?P<{p}_era>{era}){_E})?"
                 rf"{hebrew_year})")
 
     return [
@@ -69,9 +73,11 @@ def _alternatives(lex: DateLexicon) -> list[str]:
         r"(?P<idnum>\d+(?:-\d+){2,}|\d+(?:[.,]\d+)+)",
         rf"(?P<blocked>{_B}{alternation(w['blocked'])}{_E})",
         rf"(?P<dmy>{_B}(?:(?:{alternation(w['weekday_prefix'])}\s+)?{pfx}(?P<dmy_wd>{weekdays})\s*,?\s*)?"
-        rf"{pfx}(?:(?P<dmy_d>{_DAY}){he_day})(?:\s+(?:من|of)\s+|\s*-?\s*){pfx}(?P<dmy_m>{months}){_E}"
-        rf"{year_tail('dmy')}?)",
-        rf"(?P<mon>{_B}{pfx}(?P<mon_m>{months}){_E}(?:\s+(?P<mon_q>{quals}){_E}|{en_day}{year_tail('mon')}?))",
+        rf"{pfx}(?:(?P<dmy_d>{_DAY}){he_day}|(?P<dmy_od>{ordinals})(?=\s+{joiners}\s))"
+        rf"(?:\s+(?:من|of)\s+|\s*-?\s*){pfx}(?P<dmy_m>{months}){_E}"
+        rf"(?:{year_tail('dmy')}|\s+(?P<dmy_q>{quals}){_E})?)",
+        rf"(?P<mon>{_B}{pfx}(?P<mon_m>{months}){_E}(?:\s+(?P<mon_q>{quals}){_E}"
+        rf"|\s+(?:{joiners}\s+)?{pfx}(?P<mon_ry>{year_phrases}){_E}|{en_day}{year_tail('mon')}?))",
         rf"(?P<season>{_B}{pfx}(?P<season_s>{alternation(w['seasons'])})\s+(?:{year_cue}\s+)?{pfx}{_YEAR})",
         rf"(?P<decade>{_decades(lex, pfx)})",
         rf"(?P<yrange>(?<![\w.,/-]){pfx}(?P<yrange_a>{_YEAR})\s*(?:-|{alternation(w['range_joiners'])})"
@@ -82,7 +88,10 @@ def _alternatives(lex: DateLexicon) -> list[str]:
         rf"(?P<off_u>{units}){_E}(?!\s*-?\d)"
         rf"|{_B}(?P<off_n2>{num})\s+(?P<off_u2>{units})\s+"
         rf"(?P<off_w2>{alternation(w['ago_after'] | w['later_after'] | w['earlier_after'])}){_E})",
-        rf"(?P<rel>{_B}{pfx}(?P<rel_p>{alternation(set(lex.relative) | set(lex.anaphoric))}){_E})",
+        # 'أمس الأربعاء', 'today, Tuesday': a relative day followed by its weekday is one mention, unless the
+        # weekday starts a date of its own ('اليوم، الجمعة 22 من تشرين الأول')
+        rf"(?P<rel>{_B}{pfx}(?P<rel_p>{alternation(set(lex.relative) | set(lex.anaphoric))}){_E}"
+        rf"(?:\s*,?\s*(?:{alternation(w['weekday_prefix'])}\s+)?(?P<rel_wd>{weekdays}){_E}(?!\s*,?\s*{pfx}(?:\d|{ordinals})))?)",
         rf"(?P<wday>{_B}(?:(?P<wday_pre>{alternation(w['weekday_prefix'] | w['past'] | w['next'] | w['this'])})"
         rf"\s+)?{pfx}(?P<wday_d>{weekdays}){_E}(?:\s+(?P<wday_q>{quals}){_E})?)",
     ]

@@ -79,14 +79,23 @@ def explicit(calendar: str, year: int, month: int | None, day: int | None) -> Re
     return (value, "day") if value else UNRESOLVED
 
 
-def recent_day(calendar: str, month: int, day: int, published: date | None) -> Resolved:
-    """A day and month without a year: the latest one on or before ``published`` (plus a little look-ahead)."""
+def recent_day(calendar: str, month: int, day: int, published: date | None,
+               direction: str | None = None) -> Resolved:
+    """A day and month without a year: the latest one on or before ``published`` (plus a little look-ahead;
+    none for 'past'), or for 'next' the first one after it."""
     if published is None:
         return UNRESOLVED
     year = year_of(calendar, published)
+    if direction == "next":
+        for candidate_year in (year, year + 1):
+            value = to_date(calendar, candidate_year, month, day)
+            if value is not None and value > published:
+                return value, "day"
+        return UNRESOLVED
+    tolerance = timedelta(0) if direction == "past" else DAY_TOLERANCE
     for candidate_year in (year, year - 1):
         value = to_date(calendar, candidate_year, month, day)
-        if value is not None and value <= published + DAY_TOLERANCE:
+        if value is not None and value <= published + tolerance:
             return value, "day"
     return UNRESOLVED
 
