@@ -21,6 +21,7 @@ FAMILY = {"“": "curly", "”": "curly", "„": "curly", "‟": "curly", "«": 
           '"': "straight", "\u05f4": "gershayim", "‘": "single", "’": "single", "'": "single", "\u05f3": "single"}
 _MARKS = re.compile("[" + re.escape("".join(FAMILY)) + "]")
 _CLITICS = "وفוהבלשכמ"
+_HE_CLITICS = "ובלכמשה"
 TERMINAL = ".!?؟…"
 _CLOSERS = "\"'”’»\u05f4\u05f3)]"
 _ABBREV = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*)$")
@@ -103,11 +104,25 @@ def mark_role(text: str, i: int) -> str | None:
         return "close"
     family = FAMILY[ch]
     clitic = family == "curly" and prev in _CLITICS and (i < 2 or not _wordish(text[i - 2]))
+    clitic = clitic or prev == "\u0640" or _hebrew_clitic_open(text, i)
     can_open = not nxt.isspace() and nxt not in FAMILY and (not _wordish(prev) or clitic)
     can_close = not prev.isspace() and not _wordish(nxt)
     if can_open and can_close:
         return "both"
     return "open" if can_open else "close" if can_close else None
+
+
+def _hebrew_clitic_open(text: str, i: int) -> bool:
+    """`כ״מגן של אירופה״`: ״ or " after a one-letter Hebrew clitic opens a quote when two or more letters follow.
+
+    Acronyms put the mark before their last letter (כ״ץ, ש״ח, צה״ל), so one letter after it stays an acronym.
+    """
+    if text[i] not in "\u05f4\"" or i < 1 or text[i - 1] not in _HE_CLITICS or (i >= 2 and _wordish(text[i - 2])):
+        return False
+    run = 0
+    while i + 1 + run < len(text) and _wordish(text[i + 1 + run]):
+        run += 1
+    return run >= 2
 
 
 def pair_marks(text: str, wrapped: bool) -> tuple[list[tuple[int, int, str]], list[int]]:

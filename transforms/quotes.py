@@ -18,13 +18,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from transforms.gazetteer import load_gazetteer
 from transforms.normalize import fold_str
 from transforms.quote_marks import (
     FAMILY, TERMINAL, Boundaries, Mask, inner_span, looks_hard_wrapped, n_words, pair_marks,
 )
 from transforms.records import Article, Quote, stable_id
 from transforms.speakers import (
-    Phrase, Tokens, is_cue, kinds_of, load_quote_lexicon, phrase_after, phrase_before, source_marker_at,
+    Phrase, Tokens, is_anonymous, is_cue, kinds_of, load_quote_lexicon, phrase_after, phrase_before, source_marker_at,
     subject_of, tokenize,
 )
 
@@ -34,7 +35,10 @@ MIN_WORDS_CUED = 4  # a cue elsewhere in the sentence: “نقاط التماس�
 MIN_WORDS_SOFT = 6  # attitude verbs (أبدى, expressed) cite shorter fragments as names than as speech
 MIN_WORDS_UNCUED = 10  # no cue at all: names and titles in the samples have at most 7 words
 CUE_WINDOW_TOKENS = 30  # 003's Bennett quote has its verb 11 tokens before the mark (אישר בנאומו ... כי:)
-POST_CUE_TOKENS = 6  # `“...”, the foreign minister told reporters`: a subject before a post-quote verb
+POST_CUE_TOKENS = 9  # `“...,” European Commission President Ursula von der Leyen said`: 7 subject tokens
+NAMING_MAX_TOKENS = 4  # `called the measures “...”`, `תיאר את המערכת כ״...״`: a naming verb and its object
+HEADLINE_MAX_CHARS = 250  # a first line longer than this is a paragraph, not a headline
+MIN_WORDS_SOFT_BESIDE = 2  # `دعا ... إلى “ضبط النفس”`, `تبدي “قلقاً عميقاً”`: an attitude verb's own complement
 COMPLEMENTIZER_WINDOW = 12  # `وقال بوتين اليوم، الجمعة 22 من تشرين الأول، إنَّ` puts 8 tokens in between
 MAX_INDIRECT_CHARS = 600  # a reported clause longer than this is cut at a word boundary
 MAX_UNCLOSED_CHARS = 300  # an opening mark with no closing one is read up to the clause end only
@@ -54,9 +58,10 @@ _TRAIL = " \t\n,،;:.!?؟—–-"
 class _Cue:
     """How a quotation is attributed: the cue word, an explicit speaker phrase (or None: carry), the strength."""
 
-    strength: str  # adjacent | post | window | soft | continuation | uncued | block
+    strength: str  # adjacent | post | window | soft | naming | headline | continuation | uncued | block
     word: str | None
     phrase: Phrase | None
+    at: int = -1  # offset of the cue word; -1 when there is none
 
 
 @dataclass(slots=True)
@@ -66,7 +71,12 @@ class _Found:
     kind: str
     cue: str | None
     phrase: Phrase | None  # explicit speaker; None means "carry the previous one"
+    cue_at: int = -1  # offset of the cue word (-1: none); a missing subject is looked for in its sentence
     speaker: str | None = None
+
+    @property
+    def anchor(self) -> int:
+        return self.cue_at if self.cue_at >= 0 else self.start
 
 
 def extract_quotes(article: Article) -> list[Quote]:
@@ -111,7 +121,7 @@ def _direct_quotes(toks: Tokens, bounds: Boundaries, pairs, masked: Mask) -> lis
         cue = _attribution(toks, bounds, o, c, family, prev, masked)
         if cue is None:
             continue
-        found = _Found(s, e, "direct", cue.word, cue.phrase)
+        found = _Found(s, e, "direct", cue.word, cue.phrase, cue.at)
         out.append(found)
         prev = found
     return out
@@ -122,9 +132,16 @@ def _attribution(toks: Tokens, bounds: Boundaries, o: int, c: int, family: str, 
     """Decide whether the pair (o, c) is speech, and how it is attributed; None rejects it as a name/title."""
     text = toks.text
     words = n_words(text[o + 1:c])
-    if words == 0 or _looks_like_name(toks, o, c, words):
+    if words == 0:
         return None
     pre = _pre_cue(toks, bounds, o, masked)
+    if pre is not None and pre.strength == "naming":
+        return pre  # `what he called “constructive”`: an attributed fragment, however short
+    headline = _headline_cue(toks, o) if pre is None else None
+    if headline is not None:
+        return headline
+    if _looks_like_name(toks, o, c, words):
+        return None
     post = _post_cue(toks, c)
     if pre is not None and pre.strength == "adjacent":
         return pre if words >= MIN_WORDS_ADJACENT else None
@@ -133,13 +150,56 @@ def _attribution(toks: Tokens, bounds: Boundaries, o: int, c: int, family: str, 
     if family == "single":
         return None  # single marks and geresh mark titles (׳נר הזיכרון׳) unless a cue stands right beside
     if pre is not None:
-        need = MIN_WORDS_SOFT if pre.strength == "soft" else MIN_WORDS_CUED
+        need = MIN_WORDS_CUED
+        if pre.strength == "soft":
+            need = MIN_WORDS_SOFT_BESIDE if _complement_of(toks, pre, o) else MIN_WORDS_SOFT
         return pre if words >= need else None
     if post is not None and words >= MIN_WORDS_CUED:
         return post
     if prev is not None and _continues(toks, bounds, prev, o) and words >= MIN_WORDS_CUED:
         return _Cue("continuation", "continuation", None)
     return _Cue("uncued", None, None) if words >= MIN_WORDS_UNCUED else None
+
+
+def _names_quote(toks: Tokens, j: int) -> bool:
+    """A naming verb attributes the quotation when it has a subject or follows ما (ما وصفه بـ“...”);
+    `a ship called “Ever Given”` has neither, and its quotation is a name."""
+    if j > 0 and fold_str(toks.word(j - 1)) in ("ما", "بما", "مما", "what"):
+        return True
+    subject = _naming_subject(toks, j)
+    return subject is not None and (subject.pronoun or not is_anonymous(toks, subject))
+
+
+def _naming_subject(toks: Tokens, j: int) -> Phrase | None:
+    """The naming verb's subject: before it in English and Hebrew, after it in Arabic unless the verb
+    carries an object suffix (وصفه), which leaves the subject to the sentence."""
+    if toks.lang != "ar":
+        return phrase_before(toks, j)
+    return subject_of(toks, j)
+
+
+def _complement_of(toks: Tokens, cue: _Cue, o: int) -> bool:
+    """The quotation is the attitude verb's own complement: right after it or a preposition, same clause."""
+    k = toks.index_at_or_after(o) - 1
+    if k < 0 or cue.at < 0 or re.search(r"[,،;.:!?؟]", toks.text[cue.at:o]):
+        return False
+    return toks.spans[k][0] == cue.at or "prepositions" in kinds_of(toks.word(k), toks.lang)
+
+
+def _headline_cue(toks: Tokens, o: int) -> _Cue | None:
+    """`נתניהו נפגש עם ביידן: ״...״`: in the headline (first line), a quotation after a colon belongs to the
+    first person the headline names before it (from the gazetteer: an unknown name gives no quote)."""
+    line_end = toks.text.find("\n")
+    if line_end == -1 or o > line_end or line_end > HEADLINE_MAX_CHARS:
+        return None  # a one-line text has no headline
+    head = toks.text[:o].rstrip()
+    if not head.endswith(":"):
+        return None
+    people = [m for m in load_gazetteer().find(head) if m.is_person_like]
+    if not people:
+        return None
+    m = people[0]
+    return _Cue("headline", "headline", Phrase(m.start, m.end, m.text))
 
 
 def _looks_like_name(toks: Tokens, o: int, c: int, words: int) -> bool:
@@ -173,21 +233,29 @@ def _pre_cue(toks: Tokens, bounds: Boundaries, o: int, masked: Mask) -> _Cue | N
         if n and j + n <= end:
             marker_end = toks.spans[j + n - 1][1]
             phrase = phrase_after(toks, j + n, marker_end) if j + n < end else None
-            return _cue_from(toks, o, toks.text[toks.spans[j][0]:marker_end], phrase, marker_end, "window")
+            return _Cue(*_upgrade(toks, o, toks.text[toks.spans[j][0]:marker_end], phrase, marker_end, "window"),
+                        at=toks.spans[j][0])
         kinds = kinds_of(toks.word(j), toks.lang)
+        if "naming_verbs" in kinds and end - j <= NAMING_MAX_TOKENS and _names_quote(toks, j):
+            return _Cue("naming", toks.word(j), _naming_subject(toks, j), toks.spans[j][0])
         if "speech_verbs" in kinds:
             phrase = subject_of(toks, j)
-            return _cue_from(toks, o, toks.word(j), phrase, toks.spans[j][1], "window")
+            return _cue_from(toks, o, j, phrase, "window")
         if "participle_cues" in kinds:
-            return _cue_from(toks, o, toks.word(j), None, toks.spans[j][1], "window")
+            return _cue_from(toks, o, j, None, "window")
         if "soft_verbs" in kinds:
-            return _Cue("soft", toks.word(j), subject_of(toks, j))
+            return _Cue("soft", toks.word(j), subject_of(toks, j), toks.spans[j][0])
     return None
 
 
-def _cue_from(toks: Tokens, o: int, word: str, phrase: Phrase | None, cue_end: int, strength: str) -> _Cue:
-    """Upgrade a cue to 'adjacent' when only a colon/comma, a manner word (قائلًا) or a complementizer (أن, כי:)
-    separates it, or its subject, from the mark."""
+def _cue_from(toks: Tokens, o: int, j: int, phrase: Phrase | None, strength: str) -> _Cue:
+    """The cue of the verb at token ``j``, upgraded to 'adjacent' when nothing but fillers separates it from ``o``."""
+    return _Cue(*_upgrade(toks, o, toks.word(j), phrase, toks.spans[j][1], strength), at=toks.spans[j][0])
+
+
+def _upgrade(toks: Tokens, o: int, word: str, phrase: Phrase | None, cue_end: int, strength: str):
+    """(strength, word, phrase), strength 'adjacent' when only a colon/comma, a manner word (قائلًا) or a
+    complementizer (أن, כי:) separates the cue, or its subject, from the mark."""
     after = max(cue_end, phrase.end if phrase is not None and phrase.start >= cue_end else cue_end)
     between = toks.text[after:o]
     rest = between
@@ -199,10 +267,10 @@ def _cue_from(toks: Tokens, o: int, word: str, phrase: Phrase | None, cue_end: i
             separator = separator or bool(kinds & {"manner_words", "complementizers"})
             rest = rest.replace(toks.word(j), " ", 1)
         else:
-            return _Cue(strength, word, phrase)
+            return strength, word, phrase
     if separator and _ADJ_FILLER.fullmatch(rest):
-        return _Cue("adjacent", word, phrase)
-    return _Cue(strength, word, phrase)
+        return "adjacent", word, phrase
+    return strength, word, phrase
 
 
 def _post_cue(toks: Tokens, c: int) -> _Cue | None:
@@ -236,7 +304,7 @@ def _post_cue(toks: Tokens, c: int) -> _Cue | None:
     n = source_marker_at(toks, j)
     if n:
         end = toks.spans[j + n - 1][1]
-        return _Cue(strength, toks.text[toks.spans[j][0]:end], phrase_after(toks, j + n, end))
+        return _Cue(strength, toks.text[toks.spans[j][0]:end], phrase_after(toks, j + n, end), toks.spans[j][0])
     for m in range(j, min(len(toks.spans), j + POST_CUE_TOKENS + 1)):
         if m > j and re.search(r"[.:;!?؟\"“”״«»]", text[toks.spans[m - 1][1]:toks.spans[m][0]]):
             return None
@@ -244,7 +312,7 @@ def _post_cue(toks: Tokens, c: int) -> _Cue | None:
             phrase = phrase_after(toks, m + 1, toks.spans[m][1]) if m == j else subject_of(toks, m)
             if m == j and phrase is None and m + 1 < len(toks.spans):
                 phrase = subject_of(toks, m)
-            return _Cue(strength, toks.word(m), phrase)
+            return _Cue(strength, toks.word(m), phrase, toks.spans[m][0])
     return None
 
 
@@ -275,7 +343,7 @@ def _unclosed_quotes(toks: Tokens, bounds: Boundaries, unclosed: list[int], mask
         end = m.start() if m else o + 1
         s, e = inner_span(toks.text, o, end)
         if e > s and n_words(toks.text[s:e]) >= MIN_WORDS_CUED:
-            out.append(_Found(s, e, "direct", pre.word, pre.phrase))
+            out.append(_Found(s, e, "direct", pre.word, pre.phrase, pre.at))
     return out
 
 
@@ -355,7 +423,7 @@ def _intro_cue(toks: Tokens, intro: tuple[int, int], masked: Mask) -> _Cue | Non
             marker_end = toks.spans[j + n - 1][1]
             return _Cue("block", toks.text[toks.spans[j][0]:marker_end], phrase_after(toks, j + n, marker_end))
         if "speech_verbs" in kinds_of(toks.word(j), toks.lang):
-            return _Cue("block", toks.word(j), subject_of(toks, j))
+            return _Cue("block", toks.word(j), subject_of(toks, j), toks.spans[j][0])
     return None
 
 

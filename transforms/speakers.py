@@ -17,13 +17,15 @@ from functools import cache, lru_cache
 from babel.dates import get_day_names, get_month_names
 
 from transforms.lexicon_files import LEXICON_DIR, LexiconError, read_yaml_mapping, string_list
+from transforms.gazetteer import load_gazetteer
 from transforms.normalize import fold_str, stem_candidates, word_spans
 
 LANGS = ("ar", "he", "en")
 KINDS = (
     "speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "source_markers",
     "pronouns", "post_markers", "object_words", "role_words", "connectors", "prepositions",
-    "organisation_words", "stop_words", "non_speakers", "verb_prefixes",
+    "organisation_words", "stop_words", "non_speakers", "verb_prefixes", "anonymous_heads", "naming_verbs",
+    "auxiliaries",
 )
 # babel locales whose weekday and month names end a speaker phrase (بوتين اليوم، الجمعة ...).
 _TIME_LOCALES = {"ar": ("ar", "ar_SY", "ar_MA"), "he": ("he",), "en": ("en",)}
@@ -143,15 +145,15 @@ def kinds_of(word: str, lang: str) -> frozenset[str]:
     cands = stem_candidates(word, lang) if lang != "en" else (folded,)
     verb_cands = [folded] + [folded[len(p):] for p in lex.words["verb_prefixes"] if folded.startswith(p)]
     out = set()
-    for kind in ("speech_verbs", "participle_cues", "soft_verbs", "manner_words"):
+    for kind in ("speech_verbs", "participle_cues", "soft_verbs", "manner_words", "naming_verbs"):
         if any(c in lex.words[kind] for c in verb_cands):
             out.add(kind)
     for kind in ("complementizers", "pronouns", "post_markers", "object_words", "connectors", "prepositions",
-                 "stop_words", "non_speakers"):
+                 "stop_words", "non_speakers", "auxiliaries"):
         if folded in lex.words[kind] or (lang == "ar" and kind == "complementizers" and folded[:1] in "بوف"
                                          and folded[1:] in lex.words[kind]):
             out.add(kind)
-    for kind in ("role_words", "organisation_words"):
+    for kind in ("role_words", "organisation_words", "anonymous_heads"):
         if any(c in lex.words[kind] for c in cands):
             out.add(kind)
     if folded in lex.time_words or any(ch.isdigit() for ch in folded):
@@ -322,6 +324,10 @@ def phrase_before(toks: Tokens, k: int) -> Phrase | None:
     last = first = None
     next_start = toks.spans[k][0]
     j = k - 1
+    while j >= 0 and "auxiliaries" in kinds_of(toks.word(j), lang) and not _breaks(toks, toks.gap(toks.spans[j][1], next_start)):
+        next_start, j = toks.spans[j][0], j - 1  # ميقاتي قد أكد: the subject stands before the auxiliary
+    if j >= 0 and lang != "ar" and _COMMA.search(toks.gap(toks.spans[j][1], next_start)):
+        return _apposition_before(toks, j, k)
     while j >= 0 and k - j <= MAX_SPEAKER_TOKENS:
         s, e = toks.spans[j]
         gap = toks.gap(e, next_start)
@@ -341,6 +347,35 @@ def phrase_before(toks: Tokens, k: int) -> Phrase | None:
         first = j
         next_start, j = s, j - 1
     if first is not None and not roles and names > MAX_NAME_WORDS[lang]:
+        return None
+    return _make_phrase(toks, first, last)
+
+
+def _apposition_before(toks: Tokens, j: int, k: int) -> Phrase | None:
+    """`דובר החות׳ים, מוחמד עבד אל־סלאם, אמר`: a name set off by commas (or a bracket) right before the verb.
+
+    Only for an uncoordinated verb (ואמר shares the sentence's subject) and a name of at most four words.
+    """
+    if toks.lang == "he" and fold_str(toks.word(k)).startswith("ו") and \
+            fold_str(toks.word(k)) not in load_quote_lexicon("he").words["speech_verbs"]:
+        return None
+    last, first = j, None
+    while j >= 0 and last - j < MAX_APPOSITION_WORDS:
+        kinds = kinds_of(toks.word(j), toks.lang)
+        if kinds & {"speech_verbs", "complementizers", "stop_words", "prepositions", "pronouns", "participle_cues"}:
+            return None
+        if toks.lang == "en" and not toks.word(j)[:1].isupper() and "connectors" not in kinds:
+            return None
+        first = j
+        gap = toks.gap(toks.spans[j - 1][1], toks.spans[j][0]) if j else "\n"
+        if _COMMA.search(gap) or re.search(r"[()\[\]\n]", gap):
+            break
+        if _breaks(toks, gap):
+            return None
+        j -= 1
+    else:
+        return None
+    if first is None or all("role_words" in kinds_of(toks.word(x), toks.lang) for x in range(first, last + 1)):
         return None
     return _make_phrase(toks, first, last)
 
@@ -391,7 +426,19 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
         return after() or _arabic_before(toks, k)
     if toks.lang == "he" and _clause_initial_he(toks, k):
         return after() or phrase_before(toks, k)
-    return phrase_before(toks, k) or after()
+    before = phrase_before(toks, k)
+    if before is not None or k + 1 >= len(toks.spans):
+        return before
+    if toks.lang == "en" and not (k == 0 or re.search(r"[,\"”]", toks.gap(toks.spans[k - 1][1], toks.spans[k][0]))):
+        return None  # `and said Moscow would respond`: only an inverted verb (`," said X`) has its subject after it
+    if toks.lang == "he" and _prepositional_he(toks.word(k + 1)):
+        return None  # `אמר בראיון לרשת`: a prepositional phrase after the verb, not its subject
+    return after()
+
+
+def _prepositional_he(word: str) -> bool:
+    """A Hebrew word with a ב/ל prefix (בראיון, לרשת) that is not a title: a prepositional phrase."""
+    return len(word) >= 4 and word[0] in "בל" and "role_words" not in kinds_of(word, "he")
 
 
 def _arabic_before(toks: Tokens, k: int) -> Phrase | None:
@@ -413,3 +460,53 @@ def _clause_initial_he(toks: Tokens, k: int) -> bool:
     if _breaks(toks, gap) or _COMMA.search(gap):
         return True
     return "post_markers" in kinds_of(toks.word(k - 1), "he") or fold_str(toks.word(k - 1)) == "כפי"
+
+
+def is_anonymous(toks: Tokens, phrase: Phrase) -> bool:
+    """An unnamed source (مصدر أمني لبناني, US officials, גורמים אמריקאים): an anonymous head, no known person."""
+    idx = range(toks.index_at_or_after(phrase.start), toks.index_at_or_after(phrase.end))
+    if not any("anonymous_heads" in kinds_of(toks.word(i), toks.lang) for i in idx):
+        return False
+    return not any(m.is_person_like for m in load_gazetteer().find(toks.text[phrase.start:phrase.end]))
+
+
+def clause_subject(toks: Tokens, first: int, k: int) -> Phrase | None:
+    """The named subject that opens the clause of tokens ``first`` .. ``k`` (exclusive), if any.
+
+    Arabic opens with a verb (وتقدّمت وزارة الخارجية ...), Hebrew and English with the subject (שר החוץ ישראל
+    כ״ץ תקף ...); one leading adverbial set off by a comma (במקביל, / In Berlin,) is skipped.
+    """
+    for i in range(first + 1, min(k, first + 4)):
+        if _COMMA.search(toks.gap(toks.spans[i - 1][1], toks.spans[i][0])):
+            first = i
+            break
+    if toks.lang == "ar":
+        if first + 1 >= k or fold_str(toks.word(first))[:1] not in "وف" or kinds_of(toks.word(first), "ar"):
+            return None
+        first += 1
+    if first >= k:
+        return None
+    phrase = phrase_after(toks, first, toks.spans[first][0])
+    if phrase is None or not phrase.name or phrase.end > toks.spans[k][0]:
+        return None
+    phrase = _drop_verb_before_object(toks, phrase)
+    return phrase if _looks_named(toks, phrase) else None
+
+
+def _drop_verb_before_object(toks: Tokens, phrase: Phrase) -> Phrase:
+    """`שר החוץ ישראל כ״ץ תקף את ההחלטה`: the word before the object marker את is the verb, not the name."""
+    last = toks.index_at_or_after(phrase.end) - 1
+    first = toks.index_at_or_after(phrase.start)
+    if toks.lang == "he" and last > first and last + 1 < len(toks.spans) and fold_str(toks.word(last + 1)) == "את":
+        return _make_phrase(toks, first, last - 1) or phrase
+    return phrase
+
+
+def _looks_named(toks: Tokens, phrase: Phrase) -> bool:
+    """A clause subject counts as a speaker when it holds a title or a gazetteer actor (English: capitalised)."""
+    idx = range(toks.index_at_or_after(phrase.start), toks.index_at_or_after(phrase.end))
+    if any("role_words" in kinds_of(toks.word(i), toks.lang) for i in idx):
+        return True
+    if toks.lang == "en":
+        return True  # phrase_after keeps capitalised words only
+    return bool(load_gazetteer().find(toks.text[phrase.start:phrase.end]))
