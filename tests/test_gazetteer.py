@@ -130,6 +130,12 @@ def test_spelling_variants_from_the_samples(text: str, expected: list[str]):
         ("الرئيس الأسد", ["SYR:ASSAD"]),  # weak variant licensed by a title
         ("ברק ורעם", []),  # weak: lightning
         ("بحث الطرفان", []),  # بحث is not ب + حث, and nothing here is an actor
+        ("Kim Jong Un met Putin", ["PRK", "RUS:PUTIN"]),  # cased acronym UN must be all capitals: Un is a name
+        ("the UN's envoy", ["IGOUNO"]),  # ... and keeps its possessive
+        ("who said it", []),  # WHO (the health agency) only in capitals
+        ("WHO warned", ["IGOUNO"]),  # a UN agency is coded as the UN
+        ("منظمات أممية", ["IGOUNO"]),  # أممية: the UN adjective
+        ("وزير الخارجية المغربي ناصر بوريطة", ["MAR", "MAR"]),  # a minister without a code of his own is his state
     ],
 )
 def test_common_words_are_not_actors(text: str, expected: list[str]):

@@ -34,7 +34,7 @@ GAP = "..."  # in a cue phrase: up to MAX_GAP tokens of anything
 MAX_GAP = 4  # "قطع الاتحاد السوفيتي العلاقات": a subject of up to four words between verb and object
 
 # A one-word reading left by stripping a clitic must keep three letters: بحث is not ب + حث (urge); a
-# longer phrase gives enough context (وتل أبيب).
+# longer phrase gives enough context (وتل أبيب). An English possessive is no clitic: UN's is UN.
 _MIN_STRIPPED = 3
 
 T = TypeVar("T")
@@ -226,7 +226,7 @@ class PhraseIndex(Generic[T]):
         best: Match[T] | None = None
         tok = tokens[i]
         for reading, by_suffix in [(r, False) for r in tok.readings] + [(r, True) for r in tok.suffix_readings]:
-            short = reading != tok.folded and len(reading) < _MIN_STRIPPED
+            short = reading != tok.folded and len(reading) < _MIN_STRIPPED and not tok.folded.endswith("'s")
             for phrase, values in self._by_first.get(reading, ()):
                 if (by_suffix and len(phrase) > 1) or (short and len(phrase) == 1):
                     continue
@@ -297,7 +297,7 @@ class Gazetteer:
         i = 0
         while i < len(toks):
             match = self.index.longest_at(text, toks, i)
-            entries = self._allowed(match, toks, titles) if match else ()
+            entries = self._allowed(match, toks, titles, text) if match else ()
             if match and entries:
                 start, end = toks[match.first].start, toks[match.last].end
                 out.append(Mention(start, end, text[start:end], match.first, match.last, entries))
@@ -307,19 +307,29 @@ class Gazetteer:
         return out
 
     @staticmethod
-    def _allowed(match: Match[Entry], toks: Sequence[Token], titles: frozenset[str]) -> tuple[Entry, ...]:
-        """Drop rows whose flags forbid this occurrence (lower-case 'cased' word, untitled 'weak' one)."""
+    def _allowed(match: Match[Entry], toks: Sequence[Token], titles: frozenset[str], text: str) -> tuple[Entry, ...]:
+        """Drop rows whose flags forbid this occurrence (lower-case 'cased' word, untitled 'weak' one); a cased
+        acronym must be written in capitals (UN, not the Un of Kim Jong Un)."""
         first = toks[match.first]
         prev = toks[match.first - 1] if match.first > 0 else None
         titled = prev is not None and any(r in titles for r in prev.readings)
         kept = []
         for entry in match.values:
-            if "cased" in entry.flags and not first.capitalised:
+            if "cased" in entry.flags and not (first.capitalised and _case_fits(entry.variant, text[first.start:first.end])):
                 continue
             if "weak" in entry.flags and not titled:
                 continue
             kept.append(entry)
         return tuple(kept)
+
+
+def _case_fits(variant: str, surface: str) -> bool:
+    """An all-capitals variant (UN, US, WHO) matches only an all-capitals word; others only need the capital."""
+    letters = [ch for ch in variant if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+        return True
+    word = surface[:-2] if surface.endswith(("'s", "’s")) else surface  # UN's
+    return all(ch.isupper() for ch in word if ch.isalpha())
 
 
 def _parse_date(value: str, where: str, column: str) -> date | None:
