@@ -25,8 +25,8 @@ from transforms.quote_marks import (
 )
 from transforms.records import Article, Quote, stable_id
 from transforms.speakers import (
-    Phrase, Tokens, is_anonymous, is_cue, kinds_of, load_quote_lexicon, phrase_after, phrase_before, source_marker_at,
-    subject_of, tokenize,
+    Phrase, Tokens, clause_subject, is_anonymous, is_cue, kinds_of, load_quote_lexicon, phrase_after, phrase_before,
+    source_marker_at, subject_of, title_holder, tokenize,
 )
 
 # ---------------------------------------------------------------- settings (why each value)
@@ -72,6 +72,7 @@ class _Found:
     cue: str | None
     phrase: Phrase | None  # explicit speaker; None means "carry the previous one"
     cue_at: int = -1  # offset of the cue word (-1: none); a missing subject is looked for in its sentence
+    reported: bool = False  # taken from a reported clause: kept only with a named speaker, like the clause
     speaker: str | None = None
 
     @property
@@ -102,8 +103,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     masked = Mask([(o, c) for o, c, _ in pairs] + [(f.start, f.end) for f in blocks])
     found = sorted(direct + blocks, key=lambda f: f.start)
     found = _drop_nested(found)
-    indirect = _indirect_quotes(toks, bounds, masked, found)
-    quotes = _resolve_speakers(toks, masked, sorted(found + indirect, key=lambda f: f.start))
+    merged = _indirect_quotes(toks, bounds, masked, pairs, found)
+    quotes = _resolve_speakers(toks, bounds, masked, merged)
     return [_to_record(article, text, f) for f in quotes]
 
 
@@ -429,28 +430,98 @@ def _intro_cue(toks: Tokens, intro: tuple[int, int], masked: Mask) -> _Cue | Non
 
 # ---------------------------------------------------------------- reported speech
 
-def _indirect_quotes(toks: Tokens, bounds: Boundaries, masked: Mask, direct: list[_Found]) -> list[_Found]:
-    """Reported clauses after a speech verb or participle and a complementizer (قال إنّ، הוסיף כי، said that)."""
-    openers = [f.start for f in direct]
+def _indirect_quotes(toks: Tokens, bounds: Boundaries, masked: Mask, pairs, found: list[_Found]) -> list[_Found]:
+    """Reported clauses after a speech verb or participle and a complementizer (قال إنّ، הוסיף כי، said that),
+    merged with the direct quotes ``found`` by the dev convention (tests/gold/dev/README.md): a quotation
+    that ends its reported clause is the item (direct), a clause that goes on after it is one indirect item,
+    and a quotation appended after a comma gives both."""
     out: list[_Found] = []
+    last_end = -1
     for k, (s, _) in enumerate(toks.spans):
         kinds = kinds_of(toks.word(k), toks.lang)
-        if not kinds & {"speech_verbs", "participle_cues"} or masked.covers(s):
+        if masked.covers(s) or not (kinds & {"speech_verbs", "participle_cues"} or _leading_source(toks, k)):
             continue
         start = _clause_start(toks, k)
-        if start is None or (out and start < out[-1].end):
+        if start is None or start < last_end:
             continue
-        end = _clause_end(toks, bounds, start, openers)
-        cs, ce = _trim_clause(toks.text, start, end)
+        end = _clause_end(toks, bounds, start, pairs)
+        phrase = subject_of(toks, k) if "speech_verbs" in kinds else None
+        items = _clause_items(toks, pairs, start, end, "indirect:" + toks.word(k), phrase, s)
+        if items:
+            out.extend(items)
+            last_end = end
+    taken = [(f.start, f.end) for f in out]
+    kept = [f for f in found if not any(a < f.end + 1 and f.start - 1 < b for a, b in taken)]
+    return sorted(kept + out, key=lambda f: f.start)
+
+
+def _leading_source(toks: Tokens, k: int) -> bool:
+    """`לדבריו, הסוללה ...`: a pronoun source marker and a comma introduce a reported sentence."""
+    kinds = kinds_of(toks.word(k), toks.lang)
+    if not ("source_markers" in kinds and "pronouns" in kinds) or k + 1 >= len(toks.spans):
+        return False
+    return bool(_COMMA_RE.search(toks.gap(toks.spans[k][1], toks.spans[k + 1][0])))
+
+
+def _clause_items(toks: Tokens, pairs, start: int, end: int, cue: str, phrase: Phrase | None,
+                  cue_at: int) -> list[_Found]:
+    """Split the reported clause at coordinated complementizers (וכי, وأن, and that); each part that ends with
+    a quotation gives that quotation, the other parts are joined into indirect items."""
+    items: list[_Found] = []
+    run: tuple[int, int] | None = None
+    for ps, pe in _coordinated_parts(toks, start, end):
+        frag = _final_fragment(toks, pairs, ps, pe)
+        if frag is None:
+            run = (run[0], pe) if run else (ps, pe)
+            continue
+        o, c, appended = frag
+        if run or appended:
+            lead_end = o if appended else ps
+            span = _trim_clause(toks.text, run[0] if run else ps, lead_end if appended else run[1])
+            if n_words(toks.text[span[0]:span[1]]) >= 2:
+                items.append(_Found(span[0], span[1], "indirect", cue, phrase, cue_at))
+            run = None
+        fs, fe = inner_span(toks.text, o, c)
+        items.append(_Found(fs, fe, "direct", cue.split(":", 1)[1], phrase, cue_at, reported=True))
+    if run:
+        cs, ce = _trim_clause(toks.text, *run)
         if ce > cs and n_words(toks.text[cs:ce]) >= 2:
-            phrase = subject_of(toks, k) if "speech_verbs" in kinds else None
-            out.append(_Found(cs, ce, "indirect", "indirect:" + toks.word(k), phrase))
-    return out
+            items.append(_Found(cs, ce, "indirect", cue, phrase, cue_at))
+    return items
+
+
+def _coordinated_parts(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the parts of a clause separated by a coordinated complementizer."""
+    parts, ps = [], start
+    for j in range(toks.index_at_or_after(start) + 1, toks.index_at_or_after(end)):
+        word = fold_str(toks.word(j))
+        coordinated = word[:1] in "وו" and "complementizers" in kinds_of(word[1:], toks.lang)
+        if toks.lang == "en" and word == "that" and fold_str(toks.word(j - 1)) == "and":
+            coordinated, j = True, j - 1
+        if coordinated:
+            parts.append((ps, toks.spans[j][0]))
+            ps = toks.spans[j + 1 if toks.lang == "en" else j][1]
+    parts.append((ps, end))
+    return parts
+
+
+def _final_fragment(toks: Tokens, pairs, start: int, end: int) -> tuple[int, int, bool] | None:
+    """The quotation (open, close, appended?) that ends the clause part, unless it is a quoted name."""
+    inside = [(o, c) for o, c, _ in pairs if start <= o and c < end + 1]
+    if not inside:
+        return None
+    o, c = inside[-1]
+    if toks.text[c + 1:end].strip(_TRAIL + "".join(FAMILY)) or _looks_like_name(toks, o, c, n_words(toks.text[o + 1:c])):
+        return None
+    lead = toks.text[start:o].rstrip()
+    return o, c, bool(lead) and lead[-1] in ",،" and n_words(lead) >= 2
 
 
 def _clause_start(toks: Tokens, k: int) -> int | None:
     """Offset where the reported clause begins, or None when no complementizer follows the verb."""
     n = len(toks.spans)
+    if _leading_source(toks, k):
+        return toks.spans[k + 1][0]
     if toks.lang == "he" and k + 1 < n and _he_sh_complementizer(toks, k):
         return toks.spans[k + 1][0] + 1
     for j in range(k + 1, min(n, k + 1 + COMPLEMENTIZER_WINDOW)):
@@ -464,7 +535,7 @@ def _clause_start(toks: Tokens, k: int) -> int | None:
             pos = toks.spans[j][1]
             while pos < len(toks.text) and toks.text[pos] in " \t\n:":
                 pos += 1
-            if pos >= len(toks.text) or toks.text[pos] in FAMILY:
+            if pos >= len(toks.text) or toks.text[pos - 1] == ":":
                 return None  # `כי: ״...״`: the direct quotation carries it
             return pos
     return None
@@ -482,20 +553,37 @@ def _he_sh_complementizer(toks: Tokens, k: int) -> bool:
     return phrase_before(toks, k) is not None
 
 
-def _clause_end(toks: Tokens, bounds: Boundaries, start: int, openers: list[int]) -> int:
-    """Sentence end, the next accepted quotation, or `, <another cue>` (، مشيرًا إلى ... / ، بحسب ...)."""
-    end = bounds.sentence_end(start, min(len(toks.text), start + MAX_INDIRECT_CHARS))
-    k = bisect.bisect_right(openers, start)
-    if k < len(openers) and openers[k] < end:
-        end = openers[k] - 1
+def _clause_end(toks: Tokens, bounds: Boundaries, start: int, pairs) -> int:
+    """Sentence end (past any quotation it falls inside), or `, <another cue>` / `و<cue>` (، مشيرًا إلى ...)."""
+    limit = min(len(toks.text), start + MAX_INDIRECT_CHARS)
+    end = bounds.sentence_end(start, limit)
+    for o, c, _ in pairs:  # pairs are sorted by their opening mark
+        if o >= end:
+            break
+        if start <= o < end < c:
+            end = bounds.sentence_end(c, min(len(toks.text), c + MAX_INDIRECT_CHARS))
     j = toks.index_at_or_after(start) + 1
     while j < len(toks.spans) and toks.spans[j][0] < end:
         gap_start = toks.spans[j - 1][1]
         gap = toks.gap(gap_start, toks.spans[j][0])
-        if _COMMA_RE.search(gap) and (is_cue(kinds_of(toks.word(j), toks.lang)) or source_marker_at(toks, j)):
+        kinds = kinds_of(toks.word(j), toks.lang)
+        cue = is_cue(kinds) or bool(source_marker_at(toks, j))
+        if cue and (_COMMA_RE.search(gap) or _coordinated(toks, j)):
             return gap_start
+        if _COMMA_RE.search(gap) and "stop_words" in kinds and j + 1 < len(toks.spans) and \
+                is_cue(kinds_of(toks.word(j + 1), toks.lang)):
+            return gap_start  # `, אך הוסיף כי`, `, but added that`: a new clause with its own cue
         j += 1
     return max(start, end)
+
+
+def _coordinated(toks: Tokens, j: int) -> bool:
+    """`והזהיר כי`, `وشدد على`, `and said`: a second speech verb joined to the first starts a new clause."""
+    if "speech_verbs" not in kinds_of(toks.word(j), toks.lang):
+        return False
+    if toks.lang == "en":
+        return j > 0 and fold_str(toks.word(j - 1)) in ("and", "but")
+    return fold_str(toks.word(j))[:1] in "وו"
 
 
 _COMMA_RE = re.compile(r"[,،]")
@@ -511,31 +599,96 @@ def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- speakers in document order
 
-def _resolve_speakers(toks: Tokens, masked: Mask, found: list[_Found]) -> list[_Found]:
-    """Walk cues and quotes in order; a pronoun or a missing subject inherits the last named speaker."""
-    events = [(s, 0, k) for k, (s, _) in enumerate(toks.spans)
-              if kinds_of(toks.word(k), toks.lang) & {"speech_verbs", "soft_verbs"} and not masked.covers(s)]
-    events += [(f.start, 1, i) for i, f in enumerate(found)]
+def _resolve_speakers(toks: Tokens, bounds: Boundaries, masked: Mask, found: list[_Found]) -> list[_Found]:
+    """Walk cues and quotes in order and give each quote its speaker.
+
+    An explicit subject wins. A cue without one (وأضاف، הוא הוסיף، a participle, `and said`) takes the
+    nearest speaker named earlier in its own sentence, else the named subject that opens the sentence, else
+    the last speaker of an earlier sentence (within CARRY_MAX_CHARS). An unnamed source (مصدر أمني) is a
+    speaker too: it ends the carry, and reported speech from it is dropped.
+    """
+    events = _speaker_events(toks, masked)
+    events += [(f.anchor, 1, i) for i, f in enumerate(found)]
     events.sort()
-    last: tuple[str, int] | None = None
+    last: tuple[str | None, int] | None = None
+    in_sentence: list[tuple[int, str | None]] = []  # (sentence start, speaker) of this sentence's cues
     out = []
-    for pos, typ, idx in events:
+    for pos, typ, item in events:
+        sentence = bounds.sentence_start(pos)
         if typ == 0:
-            phrase = subject_of(toks, idx)
-            if phrase is not None and phrase.name:
-                last = (phrase.name, toks.spans[idx][1])
+            name, carries = item
+            in_sentence = [x for x in in_sentence if x[0] == sentence] + [(sentence, name)]
+            if carries:
+                last = (name, pos)
             continue
-        f = found[idx]
-        if f.phrase is not None and f.phrase.name:
-            f.speaker = f.phrase.name
-        elif last is not None and pos - last[1] <= CARRY_MAX_CHARS:
-            f.speaker = last[0]
-        if f.kind == "indirect" and f.speaker is None:
-            continue  # reported speech is kept only with a speaker
+        f = found[item]
+        phrase = f.phrase if f.phrase is not None and f.phrase.name else None
+        if phrase is not None:
+            f.speaker = None if is_anonymous(toks, phrase) else phrase.name
+        else:
+            f.speaker = _implicit_speaker(toks, f, sentence, in_sentence, last, pos)
+        f.speaker = _with_title_holder(toks, f.speaker, pos)
+        if (f.kind == "indirect" or f.reported) and f.speaker is None:
+            continue  # reported speech is kept only with a named speaker
+        out.append(f)
         if f.speaker:
             last = (f.speaker, f.end)
-        out.append(f)
+    return sorted(out, key=lambda f: f.start)
+
+
+def _speaker_events(toks: Tokens, masked: Mask) -> list[tuple[int, int, tuple[str | None, bool]]]:
+    """(offset, 0, (speaker name or None for an unnamed source, carries)) for every verb or source marker with
+    a subject. A source marker (לפי הודעת צה״ל) names a speaker for its own sentence only: `بحسب ما نقلت قناة`
+    names the channel that reported the words, not who will speak next."""
+    out = []
+    for k, (s, _) in enumerate(toks.spans):
+        if masked.covers(s):
+            continue
+        kinds = kinds_of(toks.word(k), toks.lang)
+        phrase = None
+        verb = bool(kinds & {"speech_verbs", "soft_verbs", "naming_verbs"})
+        if verb:
+            phrase = subject_of(toks, k)
+        elif "source_markers" in kinds and "pronouns" not in kinds:
+            n = source_marker_at(toks, k)
+            if n and k + n < len(toks.spans):
+                phrase = phrase_after(toks, k + n, toks.spans[k + n - 1][1])
+        if phrase is not None and phrase.name:
+            out.append((s, 0, (None if is_anonymous(toks, phrase) else phrase.name, verb)))
     return out
+
+
+def _implicit_speaker(toks: Tokens, f: _Found, sentence: int, in_sentence, last, pos: int) -> str | None:
+    """The speaker of a cue without a subject: its sentence's speaker, its opening subject, or the carry."""
+    here = [name for start, name in in_sentence if start == sentence]
+    if here:
+        return here[-1]
+    first, k = toks.index_at_or_after(sentence), toks.index_at_or_after(f.anchor)
+    for start in dict.fromkeys((_clause_first(toks, first, k), first)):
+        subject = clause_subject(toks, start, k) if start < k else None
+        if subject is not None:
+            return None if is_anonymous(toks, subject) else subject.name
+    if last is not None and pos - last[1] <= CARRY_MAX_CHARS:
+        return last[0]
+    return None
+
+
+def _clause_first(toks: Tokens, first: int, k: int) -> int:
+    """The first token of the comma-delimited clause holding token ``k`` (`..., ورفع المحتجون شعارات ...`)."""
+    for j in range(k - 1, max(first, k - CUE_WINDOW_TOKENS), -1):
+        if _COMMA_RE.search(toks.gap(toks.spans[j - 1][1], toks.spans[j][0])):
+            return j
+    return first
+
+
+def _with_title_holder(toks: Tokens, speaker: str | None, pos: int) -> str | None:
+    """`The Saudi crown prince` -> `The Saudi crown prince Mohammed bin Salman`: a speaker given by title alone
+    is completed with the name that followed the same title earlier in the article (kept with its title, so
+    both the phrase and the name stay in the record)."""
+    if not speaker:
+        return speaker
+    holder = title_holder(toks, speaker, pos)
+    return f"{speaker} {holder}" if holder else speaker
 
 
 def _to_record(article: Article, text: str, f: _Found) -> Quote:

@@ -19,6 +19,7 @@ from babel.dates import get_day_names, get_month_names
 from transforms.lexicon_files import LEXICON_DIR, LexiconError, read_yaml_mapping, string_list
 from transforms.gazetteer import load_gazetteer
 from transforms.normalize import fold_str, stem_candidates, word_spans
+from transforms.quote_marks import mark_role
 
 LANGS = ("ar", "he", "en")
 KINDS = (
@@ -106,7 +107,7 @@ _MARK_EDGES = "\u05f3\u05f4'\""
 def tokenize(text: str, lang: str, wrapped: bool) -> Tokens:
     """Word spans with Hebrew geresh/gershayim stripped from the edges (״הבה is the word הבה)."""
     spans = []
-    for s, e in _split_arabic_punct(text, word_spans(text)):
+    for s, e in _split_at_marks(text, _split_arabic_punct(text, word_spans(text))):
         while s < e and text[s] in _MARK_EDGES:
             s += 1
         while e > s and text[e - 1] in _MARK_EDGES and not _is_acronym_end(text, s, e):
@@ -114,6 +115,23 @@ def tokenize(text: str, lang: str, wrapped: bool) -> Tokens:
         if e > s:
             spans.append((s, e))
     return Tokens(text, tuple(spans), tuple(s for s, _ in spans), lang, wrapped)
+
+
+_INNER_MARKS = re.compile("[\"“”«»\u05f4]")
+
+
+def _split_at_marks(text: str, spans):
+    """`بـ"صمت` and `כ״מגן` are a clitic and the quotation's first word: split where a quotation mark opens
+    or closes inside a token (an acronym's ״ in צה״ל neither opens nor closes, so it stays)."""
+    for s, e in spans:
+        pos = s
+        for m in _INNER_MARKS.finditer(text, s + 1, e - 1):
+            if mark_role(text, m.start()) is not None:
+                if m.start() > pos:
+                    yield pos, m.start()
+                pos = m.end()
+        if e > pos:
+            yield pos, e
 
 
 _AR_PUNCT = re.compile("[\u060c\u061b\u061f\u06d4]+")
@@ -426,6 +444,8 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
         return after() or _arabic_before(toks, k)
     if toks.lang == "he" and _clause_initial_he(toks, k):
         return after() or phrase_before(toks, k)
+    if toks.lang == "he" and _coordinated_he(toks.word(k)):
+        return None  # `תקף את ההחלטה ואמר`: a verb joined by ו shares the clause's subject
     before = phrase_before(toks, k)
     if before is not None or k + 1 >= len(toks.spans):
         return before
@@ -434,6 +454,11 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
     if toks.lang == "he" and _prepositional_he(toks.word(k + 1)):
         return None  # `אמר בראיון לרשת`: a prepositional phrase after the verb, not its subject
     return after()
+
+
+def _coordinated_he(word: str) -> bool:
+    folded = fold_str(word)
+    return folded.startswith("ו") and folded not in load_quote_lexicon("he").words["speech_verbs"]
 
 
 def _prepositional_he(word: str) -> bool:
@@ -510,3 +535,68 @@ def _looks_named(toks: Tokens, phrase: Phrase) -> bool:
     if toks.lang == "en":
         return True  # phrase_after keeps capitalised words only
     return bool(load_gazetteer().find(toks.text[phrase.start:phrase.end]))
+
+
+TITLE_LOOKBACK_CHARS = 4000  # a title alone refers to a holder named at most this far back (bounded: linear)
+
+
+def title_holder(toks: Tokens, speaker: str, pos: int) -> str | None:
+    """The name that followed the same title earlier in the text, when ``speaker`` is a title alone.
+
+    `The Saudi crown prince` is titles, a connector and a state; earlier, `Saudi Crown Prince Mohammed bin
+    Salman` put the name after the same titles, so the holder is `Mohammed bin Salman`.
+    """
+    titles = _title_stems(toks, speaker)
+    if not titles:
+        return None
+    first = toks.index_at_or_after(max(0, pos - TITLE_LOOKBACK_CHARS))
+    holder = None
+    for i in range(first, toks.index_at_or_after(pos)):
+        if _role_stem(toks.word(i), toks.lang) not in titles:
+            continue
+        phrase = phrase_after(toks, i, toks.spans[i][0])
+        if phrase is None or not phrase.name or phrase.end > pos:
+            continue
+        span = range(i, toks.index_at_or_after(phrase.end))
+        if titles <= {_role_stem(toks.word(x), toks.lang) for x in span}:
+            holder = _trailing_name(toks, toks.index_at_or_after(phrase.start), span[-1]) or holder
+    return holder
+
+
+def _role_stem(word: str, lang: str) -> str | None:
+    """The folded role word without its article (الوزير -> وزير, The -> None), or None for other words."""
+    if "role_words" not in kinds_of(word, lang):
+        return None
+    folded = fold_str(word).lower()
+    for article in {"ar": ("ال",), "he": ("ה",), "en": ()}[lang]:
+        if folded.startswith(article) and len(folded) > len(article) + 2:
+            return folded[len(article):]
+    return folded
+
+
+def _title_stems(toks: Tokens, speaker: str) -> frozenset[str]:
+    """The title words of a speaker phrase made only of titles, connectors and states; else empty."""
+    mentions = load_gazetteer().find(speaker)
+    if any(m.is_person_like for m in mentions):
+        return frozenset()
+    places = {w for m in mentions for w in m.text.split()}
+    stems = set()
+    for word in speaker.split():
+        stem = _role_stem(word, toks.lang)
+        if stem:
+            stems.add(stem)
+        elif word not in places and "connectors" not in kinds_of(word, toks.lang):
+            return frozenset()
+    return frozenset(stems)
+
+
+def _trailing_name(toks: Tokens, first: int, last: int) -> str | None:
+    """The words at the end of tokens ``first``..``last`` after the last title: the holder's name."""
+    start = last + 1
+    while start > first and not kinds_of(toks.word(start - 1), toks.lang) & {"role_words"}:
+        if toks.lang == "ar" and _has_article(fold_str(toks.word(start - 1))):
+            break
+        start -= 1
+    if start > last:
+        return None
+    return _clean(toks.text[toks.spans[start][0]:toks.spans[last][1]])
