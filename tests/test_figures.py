@@ -168,6 +168,27 @@ SHORT_CASES = [
     ("about 20 organisations", "en", 20, None, "count", "organisations", True),  # brief's English case
     ("3.5 million people", "en", 3.5e6, None, "count", "people", False),  # decimal + scale + noun
     ("between 1.5 and 2 million barrels", "en", 1.5e6, 2e6, "quantity", "bbl", False),  # scale distributes
+    # the currency symbol repeated on the second number of a range: one range, not two figures
+    ("Analysts put the cost at $4 billion to $6 billion", "en", 4e9, 6e9, "money", "USD", False),
+    # 'and a half' after a scale word adds half of it; the scale word may be repeated (Arabic)
+    ("وصل نحو مليون ونصف مليون زائر", "ar", 1.5e6, None, "count", "زائر", True),
+    ("فرّ أكثر من مليونين ونصف مليون لاجئ", "ar", 2.5e6, None, "count", "لاجئ", True),  # dual + half
+    ("גויסו מיליון וחצי דולר", "he", 1.5e6, None, "money", "USD", False),
+    ("some two and a half million people fled", "en", 2.5e6, None, "count", "people", True),  # half before scale
+    # a fraction in words before a partitive or a definite noun is a share, in percent
+    ("Nearly two thirds of the voters backed the deal", "en", 200 / 3, None, "percent", "%", True),
+    ("נשים מהוות מחצית מהעובדים", "he", 50, None, "percent", "%", False),
+    ("يعيش ثلثا السكان تحت خط الفقر", "ar", 200 / 3, None, "percent", "%", False),
+    # an English compound adjective counts its noun
+    ("the 15-nation council voted", "en", 15, None, "count", "nation", False),
+    # the word for 'one' after its noun counts that noun; the span starts at the noun
+    ("נהרג חייל אחד ונפצעו", "he", 1, None, "count", "חייל", False),
+    ("قُتل شرطي واحد في الهجوم", "ar", 1, None, "count", "شرطي", False),
+    # a hedged number closing its clause counts what the clause named (unit unknown)
+    ("the number of detainees rose to more than 1,500, officials said", "en", 1500, None, "count", None, True),
+    # a 4-digit number below 1800 without a year cue is a count, also in a range of Arabic-Indic digits
+    ("وعبرت ١٢٠٠ شاحنة المعبر", "ar", 1200, None, "count", "شاحنة", False),
+    ("في الفترة ما بين ١٥٠٠ و١٧٠٠ جندي", "ar", 1500, 1700, "count", "جندي", False),
 ]
 
 
@@ -185,6 +206,16 @@ def test_short_cases(text, lang, value, value_max, kind, unit, approximate):
     ("the F35 and A320 fleets", "en"),  # model names with letters glued to digits
     ("من 1 إلى 5 يونيو", "ar"),  # day range of a month... the 5 is a day
     ("at 10:30 on 12/05", "en"),  # times and slash dates
+    ("in the first half of 2024 exports rose", "en"),  # a half-year, not a share
+    ("half an hour later", "en"),  # a fraction of a time unit
+    ("a 30-day truce", "en"),  # a compound duration
+    ("הם הגיעו בבת אחת", "he"),  # 'at once': a fixed phrase before 'one'
+    ("وصوتوا بصوت واحد", "ar"),  # 'unanimously'
+    ("זו אחת הסוגיות", "he"),  # 'one of the issues'
+    ("the three ministers met", "en"),  # 'the' + number word: a reference to people already named
+    ("the vote was 1,500, officials said", "en"),  # a bare number without a hedge says nothing
+    ("في عام 1517 دخل العثمانيون", "ar"),  # a year before 1800 after a year cue
+    ("يوم 12 ربيع الأول", "ar"),  # a day of a Hijri month
 ])
 def test_short_not_figures(text, lang):
     assert extract_figures(make_article(text, lang)) == []

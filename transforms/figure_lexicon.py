@@ -3,8 +3,8 @@
 The three files are merged: Arabic, Hebrew and Latin words never collide once folded, and English
 citations, currency codes and units turn up inside Arabic and Hebrew articles, so every article is read
 with all three. Library data is added here rather than copied into the files: currency names and symbols
-from babel (CLDR), codes checked against pycountry, Gregorian month names from babel (ar, ar_SY, he, en)
-and Hebrew-calendar month names from pyluach.
+from babel (CLDR), codes checked against pycountry, Gregorian month names from babel (ar, ar_SY, he, en),
+Hebrew-calendar month names from pyluach and Hijri month names from hijridate.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import pycountry
 import yaml
 from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol
+from hijridate import Hijri
 from pyluach.utils import MONTH_NAMES_HEBREW
 
 from transforms.lexicon_files import LEXICON_DIR, LexiconError
@@ -39,9 +40,10 @@ _LIST_KEYS = frozenset({
     "approximators_before", "approximators_after", "approximating_prefixes", "range_connectors",
     "between_words", "between_connectors", "percent_words", "drop_alone", "time_nouns", "not_counted",
     "definite_prefixes", "glued_prefixes", "page_cues", "id_cues", "date_connectors", "months_extra",
-    "not_figures", "construct_numbers", "model_prefixes",
+    "not_figures", "construct_numbers", "model_prefixes", "partitives", "partitive_prefixes", "half_after",
+    "one_after", "one_after_blockers", "year_cues", "definite_before", "fraction_blockers",
 })
-_MAP_KEYS = frozenset({"currencies", "units", "scale_words", "extra_numbers"})
+_MAP_KEYS = frozenset({"currencies", "units", "scale_words", "extra_numbers", "fractions"})
 _GROUP_KEYS = frozenset({"number_variants"})
 _REQUIRED = frozenset({"approximators_before", "range_connectors", "percent_words", "currencies", "units",
                        "scale_words", "time_nouns", "not_counted"})
@@ -87,6 +89,15 @@ class FigureLexicon:
     not_figures: frozenset[tuple[str, ...]]
     construct_numbers: frozenset[str]
     model_prefixes: frozenset[str]
+    fractions: dict[tuple[str, ...], float]  # fraction phrase -> the share it names, in percent
+    partitives: frozenset[str]
+    partitive_prefixes: frozenset[str]
+    half_after: frozenset[tuple[str, ...]]
+    one_after: frozenset[str]
+    one_after_blockers: frozenset[str]
+    year_cues: frozenset[str]
+    definite_before: frozenset[str]
+    fraction_blockers: frozenset[str]
 
 
 @cache
@@ -122,6 +133,15 @@ def load_figure_lexicon() -> FigureLexicon:
         not_figures=frozenset(phrase_tokens(p) for p in lists["not_figures"]),
         construct_numbers=_folded(lists["construct_numbers"]),
         model_prefixes=_folded(lists["model_prefixes"]),
+        fractions={phrase_tokens(w): float(v) for _, d in raw for v, ws in d.get("fractions", {}).items() for w in ws},
+        partitives=_folded(lists["partitives"]),
+        partitive_prefixes=_folded(lists["partitive_prefixes"]),
+        half_after=frozenset(phrase_tokens(p) for p in lists["half_after"]),
+        one_after=_folded(lists["one_after"]),
+        one_after_blockers=_folded(lists["one_after_blockers"]),
+        year_cues=_folded(lists["year_cues"]),
+        definite_before=_folded(lists["definite_before"]),
+        fraction_blockers=_folded(lists["fraction_blockers"]),
     )
 
 
@@ -205,8 +225,8 @@ def _currency_symbols(codes: set[str]) -> dict[str, str]:
 
 
 def _month_tokens(extra: list[str]) -> frozenset[str]:
-    """First folded token of every month name: babel (wide and abbreviated), pyluach, then the files."""
-    names = list(extra) + list(MONTH_NAMES_HEBREW)
+    """First folded token of every month name: babel (wide and abbreviated), pyluach, hijridate, the files."""
+    names = list(extra) + list(MONTH_NAMES_HEBREW) + [Hijri(1445, n, 1).month_name("ar") for n in range(1, 13)]
     for loc in _BABEL_LOCALES:
         months = Locale.parse(loc).months
         for context in ("format", "stand-alone"):

@@ -7,11 +7,18 @@ approximator (حوالي, כ־, about) and what it counts or measures. What is k
 - money: a number with a currency word or symbol;                   unit = ISO 4217 code (None if ambiguous)
 - quantity: a number with a measurement unit (km, طن, קמ"ר);        unit = the unit symbol
 - count: a number followed by a counted noun (12 طائرة);            unit = the noun as written
-  and a number with a scale word but no noun (500 אלף);             unit None.
+  and a number with a scale word but no noun (500 אלף);             unit None;
+  a hedged number closing its clause ('to more than 2,200,');      unit None;
+  the word for one after its noun ('אזרח אחד', 'جندي واحد');       unit = the noun, span from the noun;
+  an English compound adjective ('22-member bloc');                unit = the noun after the hyphen.
+- a fraction in words before a partitive ('roughly half of', 'שלושה רבעים מהאוכלוסייה') is a share: percent.
+- 'مليون ونصف مليون', 'מיליון וחצי', 'two and a half million' add the half; '€2.5 billion to €3 billion' is one
+  range with the currency symbol repeated.
 What is dropped, on purpose: bare numbers (nothing to say what they count), years and year ranges, days of
 a month, durations (24 שנים: the dates extractor's business), ordinals (الـ15, ה־16), model names (S-300,
 Covid-19, اس 300 has no noun after it), footnote marks [1], page numbers and citations (pp. 54-123),
-document ids (21-014-41001), numbers inside URLs, and definite "the two sides" phrases (שני הצדדים).
+document ids (21-014-41001), numbers inside URLs, definite "the two sides" phrases (שני הצדדים, the two
+delegations), and 4-digit numbers before 1800 only when a year cue precedes them (عام 1517; 1300 سفينة counts).
 The work is one pass over tokens with a bounded look-around, so it is linear in the text length.
 """
 from __future__ import annotations
@@ -33,6 +40,7 @@ _PERCENT_SIGNS = frozenset("%\u066a\u2030")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _LOOKBACK = 4  # tokens examined for an approximator or a cue before a number
 _YEAR_RANGE = (1000, 2100)
+_BARE_YEAR_FROM = 1800  # below it a 4-digit number needs a year cue: news rarely names such years bare
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +122,14 @@ class _Reader:
 
     def _figure_at(self, i: int) -> tuple[Figure | None, int]:
         """Read a figure whose number starts at token ``i``; returns it (or None) and where to go on."""
+        share = self._share_at(i)
+        if share is not None:
+            return share
         core = self._core_at(i)
         if core is None or core.first in self.fixed:
             return None, i + 1
+        if self._postposed_one(core):
+            return self._build(core, 1.0, None, _Unit("count", self.toks[i - 1].text, core.last), i - 1), core.last
         if not core.is_word and self._is_noise(core):
             return None, core.last
         value, j, scaled = self._scaled(core.value, core.last)
@@ -164,11 +177,85 @@ class _Reader:
         return prev is not None and prev.text.endswith("\u0640") and prev.fold in self.lex.definite_prefixes
 
     def _scaled(self, value: float, j: int) -> tuple[float, int, bool]:
-        """Apply the scale words after a number (500 אלף, 1.2 million, שני תריסר)."""
-        scaled = False
+        """Apply the scale words after a number (500 אלף, 1.2 million, שני תריסר) and a half after or before
+        the scale ('مليون ونصف مليون', 'מיליון וחצי' = 1.5 million; 'two and a half million')."""
+        scaled, last = False, self._own_scale(value, j)
         while j < len(self.toks) and self.toks[j].kind == "word" and (s := scale_of(self.folds[j])) is not None:
-            value, j, scaled = value * s, j + 1, True
+            value, j, scaled, last = value * s, j + 1, True, s
+        k = self._phrase_at(j, self.lex.half_after)
+        if k is None:
+            return value, j, scaled
+        if last is not None and last >= 1000:
+            value, j = value + last / 2, k
+            if j < len(self.toks) and scale_of(self.folds[j]) == last:
+                j += 1  # the scale word repeated: 'مليون ونصف مليون'
+            return value, j, True
+        if not scaled and value < 1000 and k < len(self.toks) and (s := scale_of(self.folds[k])) is not None:
+            return (value + 0.5) * s, k + 1, True
         return value, j, scaled
+
+    def _own_scale(self, value: float, j: int) -> float | None:
+        """The scale a number word is itself a multiple of: 'مليون' and 'مليونين' of a million."""
+        if not j or self.toks[j - 1].kind != "word":
+            return None
+        return next((p for p in (1e9, 1e6, 1e3) if value >= p and value % p == 0), None)
+
+    def _phrase_at(self, j: int, phrases: frozenset[tuple[str, ...]]) -> int | None:
+        """Index past the longest phrase of ``phrases`` starting at token ``j``."""
+        for length in range(3, 0, -1):
+            if tuple(self.folds[j:j + length]) in phrases:
+                return j + length
+        return None
+
+    # --- shares and 'one' after its noun -----------------------------------------------------------------
+
+    def _share_at(self, i: int) -> tuple[Figure, int] | None:
+        """A fraction in words naming a share: 'roughly half of', 'שלושה רבעים מהאוכלוסייה', 'ثلثي الأراضي'."""
+        tok = self.toks[i]
+        if tok.kind != "word" or (i and self.toks[i - 1].kind == "num"):
+            return None
+        for prefix in ("", *sorted(p for p in self.lex.glued_prefixes if self.folds[i].startswith(p))):
+            key = (self.folds[i][len(prefix):], *self.folds[i + 1:i + 3])
+            for length in range(3, 0, -1):
+                value = self.lex.fractions.get(key[:length])
+                if value is not None and self._share_follows(i + length) and not self._share_blocked(i, prefix):
+                    core = _Core(value, i, i + length, i, prefix, True)
+                    return self._build(core, value, None, _Unit("percent", "%", i + length)), i + length
+        return None
+
+    def _share_follows(self, k: int) -> bool:
+        """What follows a fraction makes it a share: a partitive ('of', 'من', 'מן', 'מה־') or 'the'."""
+        if k >= len(self.toks) or self.toks[k].kind != "word" or scale_of(self.folds[k]) is not None:
+            return False
+        fold = self.folds[k]
+        return fold in self.lex.partitives or any(
+            fold.startswith(p) and len(fold) > len(p) + 1 for p in self.lex.partitive_prefixes)
+
+    def _share_blocked(self, i: int, prefix: str) -> bool:
+        """'the first half of 2024', 'ثلاثة ونصف': a period, a reference or part of a number."""
+        if not i:
+            return False
+        before = self.folds[i - 1]
+        return before in self.lex.fraction_blockers or (prefix in ("و", "ו") and self.toks[i - 1].kind == "num")
+
+    def _postposed_one(self, core: _Core) -> bool:
+        """'אזרח אחד', 'جندي واحد': the word for one after an indefinite noun counts that noun."""
+        i = core.first
+        if not core.is_word or core.prefix or self.folds[i] not in self.lex.one_after or i == 0:
+            return False
+        noun = self.toks[i - 1]
+        if noun.kind != "word" or "\n" in self.text[noun.end:self.toks[i].start] or len(noun.fold) < 2:
+            return False
+        blocked = self.lex.one_after_blockers | self.lex.not_counted | self.lex.time_nouns | self.lex.one_after
+        lang = "he" if "\u0590" <= noun.text[0] <= "\u05ff" else "ar"
+        if noun.fold in blocked or any(c in blocked for c in stem_candidates(noun.text, lang)):
+            return False
+        if lang == "ar" and any(noun.fold.startswith(p) for p in self.lex.definite_prefixes):
+            return False  # 'الشعب واحد': a predicate, not a count
+        nxt = self.folds[i + 1] if i + 1 < len(self.toks) else ""
+        partitive = nxt in self.lex.partitives or any(nxt.startswith(p) for p in self.lex.partitive_prefixes)
+        definite = any(nxt.startswith(p) and len(nxt) > len(p) + 1 for p in self.lex.definite_prefixes)
+        return not (partitive or definite)  # 'אחת הסוגיות', 'واحد من': 'one of the', after a verb
 
     # --- what is not a figure ----------------------------------------------------------------------------
 
@@ -231,9 +318,17 @@ class _Reader:
         return any(c in self.lex.months for c in stem_candidates(tok.text, lang))
 
     def _is_year(self, core: _Core) -> bool:
+        """Four plain digits 1800-2100, or 1000-1799 after a year cue ('عام 1517', 'in 1648', 'ב־1492');
+        without one '1300 سفينة' counts ships."""
         digits = ascii_digits(self.toks[core.first].text)
-        return (not core.is_word and len(digits) == 4 and digits.isdigit()
-                and _YEAR_RANGE[0] <= int(digits) <= _YEAR_RANGE[1] and self.toks[core.first].text.isdigit())
+        if core.is_word or len(digits) != 4 or not digits.isdigit() or not self.toks[core.first].text.isdigit():
+            return False
+        year = int(digits)
+        if not _YEAR_RANGE[0] <= year <= _YEAR_RANGE[1]:
+            return False
+        if year >= _BARE_YEAR_FROM or core.prefix.endswith(("ב", "מ")):
+            return True
+        return core.lead > 0 and self.folds[core.lead - 1] in self.lex.year_cues
 
     # --- ranges ------------------------------------------------------------------------------------------
 
@@ -250,6 +345,8 @@ class _Reader:
         k = j + 1
         if k < len(toks) and toks[k].text in _HYPHENS and toks[j].kind == "word":
             k += 1  # ל־16
+        if k < len(toks) and toks[k].text in self.lex.currency_symbols and self._currency_before(core):
+            k += 1  # '€2.5 billion to €3 billion': the symbol repeated on the second number
         if k >= len(toks) or (toks[k].kind == "num") == core.is_word:
             return None
         second = self._core_at(k)
@@ -289,7 +386,14 @@ class _Reader:
         code = self._currency_before(core)
         if code is not None:
             return _Unit("money", code[0], j)
+        if self._hyphen_compound(j):
+            return self._unit(j + 1, core, scaled)  # '22-member bloc', '100-km border', '30-day' (a duration)
         return self._counted_noun(j, core, scaled)
+
+    def _hyphen_compound(self, j: int) -> bool:
+        """An English compound adjective: number, hyphen and a Latin word, all glued ('22-member')."""
+        return (0 < j < len(self.toks) - 1 and self.toks[j].text in _HYPHENS and self.toks[j + 1].kind == "word"
+                and self.toks[j + 1].text.isascii() and self._adjacent(j - 1, j) and self._adjacent(j, j + 1))
 
     def _phrase_end(self, j: int, table_name: str) -> int | None:
         """Index past the longest phrase of the lexicon table ``table_name`` starting at ``j``."""
@@ -342,8 +446,12 @@ class _Reader:
 
     def _keep(self, core: _Core, unit: _Unit, scaled: bool, value: float, value_max: float | None) -> bool:
         """Drop durations, bare numbers, years and dates, lone 'one'/'half', and glued suffixes (5th, 3D)."""
-        if unit.kind == "time" or (unit.kind is None and not scaled):
+        if unit.kind == "time":
             return False
+        if unit.kind is None and not scaled:
+            return self._approximated_total(core, unit)
+        if core.is_word and not scaled and core.lead and self.folds[core.lead - 1] in self.lex.definite_before:
+            return False  # 'the two delegations': a reference to things already named
         if core.is_word and core.value <= 1 and not scaled:
             return False  # أحد/אחד/one/half alone: "one of the", not a figure
         if unit.kind == "count" and not core.is_word and self._adjacent(core.first, core.last) \
@@ -354,6 +462,14 @@ class _Reader:
         if self._is_date(core):
             return False
         return not self._is_year(core) or self._approximator(core) is not None
+
+    def _approximated_total(self, core: _Core, unit: _Unit) -> bool:
+        """'bringing the total to more than 2,200,': a hedged number closing its clause is a count of
+        what the clause already named; a bare number without a hedge says nothing."""
+        after = self.toks[unit.end] if unit.end < len(self.toks) else None
+        closes = after is None or (after.kind == "punct" and after.text in ",.;:)" and after.text not in _HYPHENS)
+        return (closes and not core.is_word and not self._is_year(core) and not self._is_date(core)
+                and self._approximator(core) is not None)
 
     def _approximator(self, core: _Core) -> int | None:
         """Char offset where an approximator before the number starts (כ־40, יותר מ־500, حوالي, about)."""
@@ -390,10 +506,12 @@ class _Reader:
     def _approx_after(self, end: int) -> bool:
         return any(tuple(self.folds[end:end + len(p)]) == p for p in self.lex.approx_after)
 
-    def _build(self, core: _Core, value: float, value_max: float | None, unit: _Unit) -> Figure:
+    def _build(self, core: _Core, value: float, value_max: float | None, unit: _Unit,
+               noun: int | None = None) -> Figure:
+        """The figure record; ``noun`` is the token of a noun written before its number ('אזרח אחד')."""
         approx_start = self._approximator(core)
         money = self._currency_before(core)
-        starts = [self._number_start(core)]
+        starts = [self._number_start(core)] + ([self.toks[noun].start] if noun is not None else [])
         starts += [approx_start] if approx_start is not None else []
         starts += [self.toks[money[1]].start] if money else []
         start = min(starts)
