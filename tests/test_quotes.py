@@ -149,6 +149,9 @@ def test_sample_spans_are_exact_substrings():
     ("Russia's envoy", 6, None),  # an apostrophe
     ("the players' union", 11, "close"),  # a possessive apostrophe can only close, never open
     ("«نعم»", 0, "open"),  # guillemets have a fixed direction
+    ("تيار ما وصفه بـ\"صمت\"", 15, "open"),  # after the clitic بـ written apart with a tatweel
+    ("תיאר אותה כ״מגן של אירופה״", 11, "open"),  # after the clitic כ, with a word after the mark
+    ("כ״ץ אמר", 1, None),  # כ״ץ: one letter after the mark, an acronym (Katz)
 ])
 def test_mark_roles(text, index, role):
     assert mark_role(text, index) == role
