@@ -14,7 +14,6 @@ capped in tokens or characters, so a 1 MB article cannot hang the extractor.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -437,14 +436,19 @@ def _indirect_quotes(toks: Tokens, bounds: Boundaries, masked: Mask, pairs, foun
     and a quotation appended after a comma gives both."""
     out: list[_Found] = []
     last_end = -1
+    openers = {o: c for o, c, _ in pairs}
     for k, (s, _) in enumerate(toks.spans):
         kinds = kinds_of(toks.word(k), toks.lang)
         if masked.covers(s) or not (kinds & {"speech_verbs", "participle_cues"} or _leading_source(toks, k)):
             continue
         start = _clause_start(toks, k)
-        if start is None or start < last_end:
-            continue
+        if start is None or start < last_end or (toks.text[start] in FAMILY and start not in openers):
+            continue  # an unclosed quotation after the complementizer is read by _unclosed_quotes
         end = _clause_end(toks, bounds, start, pairs)
+        if start in openers:
+            close = openers[start]
+            if not toks.text[close + 1:end].strip() or toks.text[close + 1:end].lstrip()[:1] in ",،;:.!?؟":
+                end = close + 1  # `הוסיף כי ״...״, בהתייחסות ...`: the quotation is the whole clause
         phrase = subject_of(toks, k) if "speech_verbs" in kinds else None
         items = _clause_items(toks, pairs, start, end, "indirect:" + toks.word(k), phrase, s)
         if items:
@@ -535,7 +539,7 @@ def _clause_start(toks: Tokens, k: int) -> int | None:
             pos = toks.spans[j][1]
             while pos < len(toks.text) and toks.text[pos] in " \t\n:":
                 pos += 1
-            if pos >= len(toks.text) or toks.text[pos - 1] == ":":
+            if pos >= len(toks.text) or ":" in toks.text[toks.spans[j][1]:pos]:
                 return None  # `כי: ״...״`: the direct quotation carries it
             return pos
     return None

@@ -252,6 +252,9 @@ def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
             return Phrase(s, e, None, pronoun=True)
         step = _classify_forward(toks, j, kinds, roles, names, last)
         if step is None:
+            name_end = _title_and_name_ahead(toks, j) if roles and first is not None else None
+            if name_end is not None:
+                last = name_end  # رئيس هيئة قناة السويس الفريق أسامة ربيع أن: the rank and name end the phrase
             break
         if step == "role":
             roles += 1
@@ -264,6 +267,27 @@ def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
         last = j
         prev_end, j = e, j + 1
     return _make_phrase(toks, first, last)
+
+
+def _title_and_name_ahead(toks: Tokens, j: int) -> int | None:
+    """Arabic `<role> <organisation> <rank> <Name> أن`: index of the name's last word when, within two
+    tokens of ``j``, a title is followed by one to three name words and then a complementizer."""
+    if toks.lang != "ar":
+        return None
+    n = len(toks.spans)
+    for r in (j, j + 1):
+        if r >= n or "role_words" not in kinds_of(toks.word(r), "ar"):
+            continue
+        m = r + 1
+        while m < n and m - r <= 3 and not _breaks(toks, toks.gap(toks.spans[m - 1][1], toks.spans[m][0])):
+            kinds = kinds_of(toks.word(m), "ar")
+            if "complementizers" in kinds:
+                return m - 1 if m - 1 > r else None
+            if kinds or _has_article(fold_str(toks.word(m))):
+                return None
+            m += 1
+        return None
+    return None
 
 
 def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, names: int,
