@@ -9,6 +9,7 @@ is decided in ``transforms.event_parties``.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -50,13 +51,14 @@ class ArticleContext:
     named: Sequence[tuple[int, str]]  # (start, code) of office holders named in the article, in text order
     excluded: Sequence[tuple[int, int]]  # char spans opened by without/except, sorted
     quoted: Sequence[tuple[int, int]]  # char spans inside quotation marks, sorted
+    datelines: Sequence[tuple[int, int]] = ()  # "القاهرة - وكالات:", "BRUSSELS —": where the story was filed
 
 
 def article_context(text: str, tokens: Sequence[Token], lexicon: CueLexicon,
                     mentions: Sequence[Mention]) -> ArticleContext:
     """Collect once per article what every sentence's actor rules look up."""
     return ArticleContext(tokens, lexicon, _named_holders(mentions), _excluded_spans(text, tokens, lexicon),
-                          _quoted_spans(text))
+                          _quoted_spans(text), _dateline_spans(text))
 
 
 def resolve_actors(mentions: Sequence[Mention], day: date | None, ctx: ArticleContext) -> list[Actor]:
@@ -71,7 +73,12 @@ def _actor(m: Mention, day: date | None, ctx: ArticleContext) -> Actor:
     """One mention as an actor, before titles are merged into the names after them."""
     code = _code_of(m, day, ctx)
     state = code.split(":", 1)[0]
-    role = "excluded" if inside(ctx.excluded, m.start) else _role_of(m, ctx.tokens, ctx.lexicon)
+    if inside(ctx.excluded, m.start):
+        role = "excluded"
+    elif inside(ctx.datelines, m.start):
+        role = "place"  # the city a story was filed from hosts nothing and does nothing
+    else:
+        role = _role_of(m, ctx.tokens, ctx.lexicon)
     return Actor(code, m.text, _SAME_SIDE.get(state, state), ":" in code, m.start, m.end, m.first_token,
                  m.last_token, m.first_token, role)
 
@@ -169,6 +176,23 @@ def _excluded_spans(text: str, tokens: Sequence[Token], lexicon: CueLexicon) -> 
         if tok.folded in lexicon.excluders or any(r in lexicon.excluders for r in tok.readings[1:2]):
             ends = [p for p in (text.find(ch, tok.end, tok.end + 200) for ch in CLAUSE_BREAKS + ".!?؟\n") if p >= 0]
             out.append((tok.start, min(ends) if ends else tok.end + 200))
+    return out
+
+
+# A dateline opens a paragraph: a place of one or two words, or an upper-case city with its country ("JEDDAH,
+# Saudi Arabia"), a dash, and maybe an agency name ending in a colon (بيروت - , القاهرة - وكالات: ,
+# واشنطن - القاهرة: , BRUSSELS — ). "Russia and Israel - ..." is a sentence, not a dateline.
+_DATELINE = re.compile(r"^([^\n.!?:\-—–]{2,40}?)\s[-—–]\s(?:[^\n.!?:\-—–\s]+(?:\s[^\n.!?:\-—–\s]+)?:)?", re.MULTILINE)
+_DATELINE_WORDS = 2
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the datelines opening paragraphs (their place names are no actors)."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        place = m.group(1).split()
+        if len(place) <= _DATELINE_WORDS or (place[0].isupper() and len(place[0]) > 1):
+            out.append(m.span())
     return out
 
 

@@ -26,7 +26,8 @@ CAMEO_ROOTS = {
 LANGS = ("ar", "he", "en")
 _KEYS = frozenset({"cues", "titles", "blockers", "target_markers", "target_clitics", "source_markers", "place_markers",
                    "place_clitics", "agentless", "excluders", "time_markers", "pair_markers", "genitive_markers",
-                   "continuers", "passive_markers", "purpose_clitics"})
+                   "continuers", "passive_markers", "purpose_clitics", "dual_words",
+                   "dual_leaders"})
 # A speech verb frames the event it reports ("X said Y attacked Z" is Y attacking Z), as in PETRARCH: a
 # statement is coded only when its sentence reports nothing else.
 STATEMENT = "01"
@@ -58,6 +59,7 @@ class CueLexicon:
     continuers: frozenset[str]  # words that may open a clause whose subject is carried over (also, then, he)
     passive_markers: frozenset[str]  # تم + verbal noun: the actor after the cue is not its doer
     purpose_clitics: tuple[str, ...]  # ל/ل on a listed verb: an infinitive of purpose or modality, not an event
+    duals: PhraseIndex[bool]  # the two countries/sides (False), leaders (True): as subject the pair just named
 
 
 def read_cues(path: Path) -> CueLexicon:
@@ -88,6 +90,8 @@ def read_cues(path: Path) -> CueLexicon:
         continuers=frozenset(words("continuers")),
         passive_markers=frozenset(words("passive_markers")),
         purpose_clitics=longest_first("purpose_clitics"),
+        duals=PhraseIndex([(phrase_tokens(p), False) for p in string_list(data, "dual_words", path)]
+                          + [(phrase_tokens(p), True) for p in string_list(data, "dual_leaders", path)]),
     )
 
 
@@ -133,6 +137,7 @@ class Cue:
     end: int
     text: str
     agentless: bool  # an explosion has no doer unless a by-phrase names one
+    head: str = ""  # the folded first word of the lexicon phrase that matched (תקיפה for התקיפה)
 
 
 def _blocked(tokens: Sequence[Token], first: int, lexicon: CueLexicon) -> bool:
@@ -163,7 +168,7 @@ def find_cues(text: str, tokens: Sequence[Token], lexicon: CueLexicon, taken: Se
             continue
         cue = Cue(match.values[0], match.first, match.last, tokens[match.first].start, tokens[match.last].end,
                   _surface(text, tokens, match.first, match.last, GAP in match.phrase),
-                  match.phrase[0] in lexicon.agentless)
+                  match.phrase[0] in lexicon.agentless, match.phrase[0])
         if not (out and _same_event(text, out[-1], cue, taken)):
             out.append(cue)
         i = match.last + 1

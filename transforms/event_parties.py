@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from transforms.event_actors import Actor, ArticleContext, first_free
 from transforms.event_cues import CLAUSE_BREAKS, ONE_SIDED_CODES, RELATION_CODES, STATEMENT, Cue, CueLexicon
@@ -132,6 +132,14 @@ class Discourse:
     recent: deque[tuple[int, Actor | None, Actor | None]]
     subject: Actor | None = None  # the last sentence's doer or subject
     subject_sentence: int = -10
+    codes: set[str] = field(default_factory=set)  # event types reported so far in the article
+    last_of: dict[str, tuple[int, Actor | None]] = field(default_factory=dict)  # code -> (sentence, target) latest
+
+    def parallel_target(self, code: str, n: int, state: str) -> Actor | None:
+        """The target of an earlier event of the same type in the same sentence, if of another state: 'Turkey
+        halts trade with Israel; Colombia cuts ties' (with Israel too)."""
+        sentence, target = self.last_of.get(code, (-10, None))
+        return target if target is not None and sentence == n and target.state != state else None
 
     def events_since(self, n: int) -> list[tuple[Actor | None, Actor | None]]:
         """Events of the last few sentences; older ones are dropped so the look-up stays bounded."""
@@ -162,6 +170,8 @@ def choose_targets(cue: Cue, source: Actor | None, actors: Sequence[Actor], left
     targets = _pick_targets(actors, cue, source, left, right) if source else []
     if targets or cue.code in ONE_SIDED_CODES:
         return source, targets
+    if source is not None and (parallel := talk.parallel_target(cue.code, sent_no, source.state)) is not None:
+        return source, [parallel]
     recent = talk.events_since(sent_no)
     if source is None and cue.code in RELATION_CODES:
         pair = _state_pair(recent)
@@ -214,6 +224,53 @@ def _partner(source: Actor | None, recent: Sequence[tuple[Actor | None, Actor | 
         if target is not None and target.state != state:
             return replace(target, code=target.state, person_like=False) if target.person_like else target
     return None
+
+
+_DUAL_REACH = 4  # tokens from a verb to 'the two countries' as its subject (وقّع وزيرا خارجية البلدين)
+_DUAL_OBJECT_REACH = 12  # tokens from a verb to 'the two sides' as its object, past a VSO subject with titles
+_DUAL_WORDS = 3  # the longest dual phrase (the two leaders, שני הצדדים)
+_DUAL_BEFORE = 2  # tokens a subject 'the two countries' may stand before its verb (הצדדים הסכימו, the two sides agreed)
+
+
+def dual_role(text: str, tokens: Sequence[Token], lexicon: CueLexicon, cue: Cue, local: int, right: int,
+              actors: Sequence[Actor]) -> str:
+    """'subject' ('leaders') when 'the two countries/sides' ('the two leaders') is the cue's subject (right before the
+    cue, or right after a clause-opening verb), 'object' when it comes right after the cue and its subject (دعا
+    غوتيريش الطرفين), else ''. After between/of (العلاقات بين البلدين) it is neither."""
+    for k in range(cue.first - 1, max(-1, cue.first - 1 - _DUAL_BEFORE - _DUAL_WORDS), -1):
+        if tokens[k].start < local or any(a.last_token >= k and a.end <= cue.start for a in actors if a.start >= local):
+            break
+        m = lexicon.duals.longest_at(text, tokens, k)
+        if m is not None and m.last < cue.first and cue.first - m.last <= _DUAL_BEFORE:
+            return "" if _after_marker(tokens, k, lexicon) else "leaders" if m.values[0] else "subject"
+    before = any(local <= a.start and a.end <= cue.start and a.role == "" for a in actors)
+    for k in range(cue.first + 1, min(len(tokens), cue.last + 1 + _DUAL_OBJECT_REACH)):  # also inside وقّع ... اتفاقية
+        if tokens[k].start >= right:
+            break
+        m = lexicon.duals.longest_at(text, tokens, k)
+        if m is None or _after_marker(tokens, k, lexicon):
+            continue
+        subject = next((a for a in actors if a.first_token > cue.last and a.last_token == k - 1 and a.role == ""), None)
+        if subject is not None or (before and k == cue.last + 1):
+            return "object"
+        if not before and k - cue.first <= _DUAL_REACH:
+            return "leaders" if m.values[0] else "subject"
+    return ""
+
+
+def _after_marker(tokens: Sequence[Token], k: int, lexicon: CueLexicon) -> bool:
+    """'between the two countries', 'of both sides': the pair discussed, not a subject or an object."""
+    return k > 0 and any(r in lexicon.pair_markers or r in lexicon.genitive_markers for r in tokens[k - 1].readings)
+
+
+def recent_pair(talk: Discourse, sent_no: int, people: bool) -> tuple[Actor, Actor] | None:
+    """The doer and target of the latest two-sided event, as states unless ``people`` (الرئيسان: the two leaders)."""
+    recent = talk.events_since(sent_no)
+    if people:
+        for doer, target in reversed(recent):
+            if doer is not None and target is not None and doer.person_like and target.person_like:
+                return doer, target
+    return _state_pair(recent)
 
 
 def _state_pair(recent: Sequence[tuple[Actor | None, Actor | None]]) -> tuple[Actor, Actor] | None:

@@ -6,7 +6,9 @@
    (``transforms.gazetteer``), and a cue word inside an actor name is no cue;
 2. per sentence (a hard-wrapped PDF sentence is joined across its line breaks), each cue's mentions become
    actors with roles (``transforms.event_actors``), and the doer and target are chosen by the clause-subject
-   rules, with what earlier sentences left behind (``transforms.event_parties``);
+   rules, with what earlier sentences left behind (``transforms.event_parties``): "the two countries" as a
+   subject is the pair just named, as an object nobody; a definite event noun (the strikes, התקיפה) whose type
+   was already reported refers back and is no new event; a statement naming no other party keeps its speaker only;
 3. the date is the mention inside the sentence nearest the cue, else the nearest earlier one in the same
    paragraph; a state named by its successor's name before the succession is coded as the predecessor.
 
@@ -40,11 +42,13 @@ from transforms.event_parties import (
     choose_source,
     choose_targets,
     clause_range,
+    dual_role,
     local_start,
     most_specific,
     opening_of,
+    recent_pair,
 )
-from transforms.gazetteer import Mention, load_gazetteer, tokenize
+from transforms.gazetteer import Mention, Token, load_gazetteer, script_of, tokenize
 from transforms.records import Article, DateMention, Event, stable_id
 from transforms.segment import Span, paragraphs, sentences
 
@@ -161,6 +165,8 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
     out: list[Event] = []
     done: set[str] = set()
     for k, cue in enumerate(cues):
+        if cue.code in talk.codes and _definite(ctx.tokens, cue):
+            continue  # גינתה את התקיפה, the sanctions come ...: the event reported earlier, not a new one
         when = index.date_for(sent.span, sent.para, cue.start)
         actors = _cue_actors(sent, cue, when, ctx)
         left, right = clause_range(text, cues, k, sent.span)
@@ -173,11 +179,47 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
         if source is not None:
             source = most_specific(source, actors, cue, left, right)
         source, targets = choose_targets(cue, source, actors, left, right, sent.number, talk)
-        if source is None and not targets or not targets and cue.code not in ONE_SIDED_CODES:
+        dual = dual_role(text, ctx.tokens, ctx.lexicon, cue, local, right, actors)
+        if dual in ("subject", "leaders") and (pair := recent_pair(talk, sent.number, dual == "leaders")):
+            source, targets = pair[0], [pair[1]]  # وقّع الرئيسان, the two countries agreed: the pair just named
+        elif dual == "object" and source is not None:
+            targets = []  # دعا الطرفين, urged both sides: several parties at once, no one target
+        if source is None and not targets or not targets and not _one_sided(cue, dual, source, actors):
             continue
         done.add(cue.code)
         out.extend(_new_events(article, sent, cue, source, targets, when, talk, seen))
     return out
+
+
+def _one_sided(cue: Cue, dual: str, source: Actor | None, actors: Sequence[Actor]) -> bool:
+    """An event worth keeping with its doer only: violence, an appeal to both sides, a statement naming no other
+    party (ميقاتي أكد أن لبنان ...)."""
+    if cue.code in ONE_SIDED_CODES or dual == "object":
+        return True
+    return (cue.code == STATEMENT and source is not None and source.role != "place"
+            and all(a.state == source.state for a in actors))
+
+
+# A definite event noun (התקיפה, الغارات, the sanctions) names an event the article has already reported. Only a
+# word whose article is not part of the listed form counts: הישיבה (listed ישיבה), not העביר or التقى (verbs).
+_DEFINITE_WORDS = frozenset({"the", "this", "these"})
+_CONJUNCTIONS = ("ו", "ש", "ב", "ל", "מ", "כ", "و", "ف", "ب", "ل")
+_ARTICLES = {"he": "ה", "ar": "ال"}
+
+
+def _definite(tokens: Sequence[Token], cue: Cue) -> bool:
+    """True for a one-word noun cue with the definite article: ה/ال on the word, the/this before it."""
+    if cue.first != cue.last:
+        return False
+    tok = tokens[cue.first]
+    lang = script_of(tok.folded)
+    if lang == "en":
+        return cue.first > 0 and tokens[cue.first - 1].folded in _DEFINITE_WORDS
+    article = _ARTICLES.get(lang)
+    if not article or cue.head.startswith(article) or not tok.folded.endswith(cue.head):
+        return False
+    prefix = tok.folded[: len(tok.folded) - len(cue.head)]
+    return prefix.endswith(article) and all(ch in "".join(_CONJUNCTIONS) for ch in prefix[: -len(article)])
 
 
 def _cue_actors(sent: _Sentence, cue: Cue, when: DateMention | None, ctx: ArticleContext) -> list[Actor]:
@@ -214,6 +256,8 @@ def _new_events(article: Article, sent: _Sentence, cue: Cue, source: Actor | Non
             seen.add(key)
             out.append(_make_event(article, sent.span, cue, source, target, when))
             talk.recent.append((sent.number, source, target))
+            talk.codes.add(cue.code)
+            talk.last_of[cue.code] = (sent.number, target)
     return out
 
 
