@@ -294,7 +294,7 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
                       last: int | None) -> str | None:
     """'role', 'name', 'mod' (a word that neither counts nor stops), or None to stop the phrase."""
     stopping = {"speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "stop_words",
-                "pronouns", "post_markers"}
+                "pronouns", "post_markers", "naming_verbs"}
     if kinds & stopping or (source_marker_at(toks, j) and last is not None):
         return None
     if "connectors" in kinds:
@@ -314,6 +314,8 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
             prev_is_connector = last is not None and "connectors" in kinds_of(toks.word(last), "ar")
             if names == 1 and roles and last is not None and "role_words" not in kinds_of(toks.word(last), "ar"):
                 return "name"  # a family name after a titled first name: رئيس الوزراء بشر الخصاونة
+            if names and last is not None and _has_article(fold_str(toks.word(last))) and _is_nisba(folded):
+                return "mod"  # الجبهة المغربية: a nisba adjective agrees with the noun before it
             if names and not prev_is_connector:
                 return None  # بوتين العلاقات: the object after the subject
             return "mod" if roles else "name"
@@ -326,6 +328,11 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
 
 
 _HE_NAME_PREFIXES = ("בן־", "בן-", "בת־", "בת-")
+
+
+def _is_nisba(folded: str) -> bool:
+    """An Arabic relational adjective (المغربية, الإسرائيلي): it ends in ي or ية (folded ي/يه)."""
+    return folded.endswith(("ي", "يه", "يون", "يين"))
 
 
 def _has_article(folded: str) -> bool:
@@ -453,6 +460,8 @@ def _make_phrase(toks: Tokens, first: int | None, last: int | None) -> Phrase | 
     if all("non_speakers" in kinds_of(w, toks.lang) for w in words):
         return None
     start, end = toks.spans[first][0], toks.spans[last][1]
+    if toks.lang != "en" and words[0][:1] in "וو" and "role_words" in kinds_of(words[0][1:], toks.lang):
+        start += 1  # ושר החוץ ...: the conjunction is not part of the speaker
     return Phrase(start, end, _clean(toks.text[start:end]))
 
 
@@ -601,8 +610,8 @@ def _role_stem(word: str, lang: str) -> str | None:
 def _title_stems(toks: Tokens, speaker: str) -> frozenset[str]:
     """The title words of a speaker phrase made only of titles, connectors and states; else empty."""
     mentions = load_gazetteer().find(speaker)
-    if any(m.is_person_like for m in mentions):
-        return frozenset()
+    if any(m.is_person_like or m.entries[0].kind not in ("state", "capital") for m in mentions):
+        return frozenset()  # a person or an organisation (غوتيريش is IGOUNO) is named already
     places = {w for m in mentions for w in m.text.split()}
     stems = set()
     for word in speaker.split():
