@@ -140,12 +140,27 @@ MATCHERS: dict[str, Callable[[Any, dict], bool]] = {
 }
 
 
+def _state(code: str | None) -> str | None:
+    return code.split(":", 1)[0] if code else None
+
+
+# Lenient views of the events score, printed by `make eval` but never floored: GDELT codes actors at
+# the state level, and "an event was found in the right sentence" separates detection from coding.
+LENIENT: dict[str, tuple[str, Callable[[Any, dict], bool]]] = {
+    "events@state": ("events", lambda p, g: p.event_type == g["event_type"]
+                     and {_state(p.actor1), _state(p.actor2)} == {_state(g.get("actor1")), _state(g.get("actor2"))}),
+    "events@span": ("events", lambda p, g: True),
+}
+
+
 def predictions(fact_type: str, facts) -> list:
     return list(getattr(facts, fact_type))
 
 
-def score(fact_type: str, articles: dict[str, Any], facts_by_sample: dict[str, Any], gold: Iterable[dict]) -> Score:
+def score(fact_type: str, articles: dict[str, Any], facts_by_sample: dict[str, Any], gold: Iterable[dict],
+          matcher: Callable[[Any, dict], bool] | None = None, label: str | None = None) -> Score:
     """Greedy one-to-one matching of predictions to gold items, sample by sample."""
+    matcher = matcher or MATCHERS[fact_type]
     gold_by_sample: dict[str, list[dict]] = {}
     for g in gold:
         gold_by_sample.setdefault(g["sample"], []).append(g)
@@ -160,12 +175,12 @@ def score(fact_type: str, articles: dict[str, Any], facts_by_sample: dict[str, A
             if span is None:
                 continue
             for i, p in enumerate(preds):
-                if i not in used and p.char_start < span[1] and span[0] < p.char_end and MATCHERS[fact_type](p, g):
+                if i not in used and p.char_start < span[1] and span[0] < p.char_end and matcher(p, g):
                     used.add(i)
                     matched_gold += 1
                     break
         matched_pred += len(used)
-    return Score(fact_type, predicted, n_gold, matched_pred, matched_gold)
+    return Score(label or fact_type, predicted, n_gold, matched_pred, matched_gold)
 
 
 def evaluate(gold_set: GoldSet = SAMPLES) -> list[Score]:
@@ -173,20 +188,22 @@ def evaluate(gold_set: GoldSet = SAMPLES) -> list[Score]:
 
     articles = sample_articles(gold_set)
     facts = {s: extract_facts(a) for s, a in articles.items()}
-    return [score(t, articles, facts, load_gold(t, gold_set)) for t in FACT_TYPES]
+    strict = [score(t, articles, facts, load_gold(t, gold_set)) for t in FACT_TYPES]
+    lenient = [score(t, articles, facts, load_gold(t, gold_set), m, label) for label, (t, m) in LENIENT.items()]
+    return strict + lenient
 
 
 def print_scores(gold_set: GoldSet, scores: list[Score], floors: dict[str, float] | None) -> int:
     """Print one table; returns how many scores are below their floor."""
     print(f"{gold_set.name}: {len(list(gold_set.articles_dir.glob('*.txt')))} articles")
-    print(f"{'fact':<8} {'pred':>5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6}  floor")
+    print(f"{'fact':<12} {'pred':>5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6}  floor")
     failing = 0
     for s in scores:
         floor = (floors or {}).get(s.fact_type)
         ok = floor is None or s.f1 >= floor
         failing += not ok
         verdict = "-" if floor is None else f"{floor:.2f} {'ok' if ok else 'BELOW'}"
-        print(f"{s.fact_type:<8} {s.predicted:>5} {s.gold:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}  {verdict}")
+        print(f"{s.fact_type:<12} {s.predicted:>5} {s.gold:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}  {verdict}")
     return failing
 
 
