@@ -1,6 +1,7 @@
-"""Tests for transforms/figures.py: named hard cases on the real samples, short fixture articles per language
-(tests/fixtures/articles/figures/<lang>_<nn>_<slug>.txt with the expected figures in the .json beside it,
-written by reading the text), the lexicon loader, speed, and P/R/F1 against tests/gold/figures.jsonl."""
+"""Tests for transforms/figures.py and its figure_* step modules, through extract_figures: named hard cases
+on the real samples, short fixture articles per language (tests/fixtures/articles/figures/
+<lang>_<nn>_<slug>.txt with the expected figures in the .json beside it, written by reading the text), the
+lexicon loader, speed, and P/R/F1 against tests/gold/figures.jsonl."""
 from __future__ import annotations
 
 import json
