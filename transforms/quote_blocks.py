@@ -3,6 +3,7 @@ a cue (or, in PDF text, tab-separated lines after such an intro)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from transforms.quote_candidates import Candidate
 from transforms.quote_cues import CUE_WINDOW_TOKENS, Cue
@@ -32,7 +33,8 @@ def block_quotes(toks: Tokens, masked: Mask) -> list[Candidate]:
     return out
 
 
-def _block_candidates(text: str, lines: list[tuple[int, int]], wrapped: bool):
+def _block_candidates(text: str, lines: list[tuple[int, int]], wrapped: bool
+                      ) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
     """Yield (intro line span, body span) pairs."""
     nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
     i = 0
@@ -59,6 +61,7 @@ def _ends_with_colon(text: str, span: tuple[int, int]) -> bool:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span without white space at either end."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():

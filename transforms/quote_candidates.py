@@ -11,6 +11,8 @@ from transforms.speakers import Phrase
 
 @dataclass(slots=True)
 class Candidate:
+    """A quote span and how it was cued; mutable because the speaker is only known after the document walk."""
+
     start: int
     end: int
     kind: str
@@ -22,4 +24,5 @@ class Candidate:
 
     @property
     def anchor(self) -> int:
+        """Where the speaker walk meets this candidate: its cue word, else its own start."""
         return self.cue_at if self.cue_at >= 0 else self.start

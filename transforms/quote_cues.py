@@ -67,7 +67,8 @@ def _cue_from(toks: Tokens, o: int, j: int, phrase: Phrase | None, strength: str
     return Cue(*_upgrade(toks, o, toks.word(j), phrase, toks.spans[j][1], strength), at=toks.spans[j][0])
 
 
-def _upgrade(toks: Tokens, o: int, word: str, phrase: Phrase | None, cue_end: int, strength: str):
+def _upgrade(toks: Tokens, o: int, word: str, phrase: Phrase | None, cue_end: int, strength: str
+             ) -> tuple[str, str, Phrase | None]:
     """(strength, word, phrase), strength 'adjacent' when only a colon/comma, a manner word (قائلًا) or a
     complementizer (أن, כי:) separates the cue, or its subject, from the mark."""
     after = max(cue_end, phrase.end if phrase is not None and phrase.start >= cue_end else cue_end)
@@ -106,7 +107,28 @@ def naming_subject(toks: Tokens, j: int) -> Phrase | None:
 
 def cue_after(toks: Tokens, c: int) -> Cue | None:
     """A cue right after the closing mark: `״, כך הודיע X`, `”، قال X`, `," said X`, `," X said`."""
-    text = toks.text
+    skipped = _skip_after_close(toks.text, c)
+    if skipped is None:
+        return None
+    pos, comma = skipped
+    j = toks.index_at_or_after(pos)
+    if j >= len(toks.spans) or toks.spans[j][0] != pos:
+        return None
+    if toks.lang == "en" and toks.word(j)[:1].isupper() and "speech_verbs" in kinds_of(toks.word(j), "en"):
+        return None  # `“...” Asked about ...`: a capitalised verb opens a new sentence
+    if "post_markers" in kinds_of(toks.word(j), toks.lang) and j + 1 < len(toks.spans):
+        j += 1
+    strength = "post" if comma else "window"
+    n = source_marker_at(toks, j)
+    if n:
+        end = toks.spans[j + n - 1][1]
+        return Cue(strength, toks.text[toks.spans[j][0]:end], phrase_after(toks, j + n, end), toks.spans[j][0])
+    return _post_verb(toks, j, strength)
+
+
+def _skip_after_close(text: str, c: int) -> tuple[int, bool] | None:
+    """(offset of the first word after the closing mark, whether a comma ties it to the quotation), skipping
+    white space, dashes and a bracketed citation; None when a bracket is never closed."""
     # `״...״, כך הודיע X`, `“...?” asked X`: a comma after the mark, or , ? ! just inside it; a full stop
     # inside it ends the sentence, so a verb after it starts a new one (`“...” Asked about it, he said`)
     pos, comma = c + 1, text[c - 1] in ",،!?؟" if c else False
@@ -124,20 +146,14 @@ def cue_after(toks: Tokens, c: int) -> Cue | None:
             pos = close.end()
         else:
             break
-    j = toks.index_at_or_after(pos)
-    if j >= len(toks.spans) or toks.spans[j][0] != pos:
-        return None
-    if toks.lang == "en" and toks.word(j)[:1].isupper() and "speech_verbs" in kinds_of(toks.word(j), "en"):
-        return None  # `“...” Asked about ...`: a capitalised verb opens a new sentence
-    if "post_markers" in kinds_of(toks.word(j), toks.lang) and j + 1 < len(toks.spans):
-        j += 1
-    strength = "post" if comma else "window"
-    n = source_marker_at(toks, j)
-    if n:
-        end = toks.spans[j + n - 1][1]
-        return Cue(strength, toks.text[toks.spans[j][0]:end], phrase_after(toks, j + n, end), toks.spans[j][0])
+    return pos, comma
+
+
+def _post_verb(toks: Tokens, j: int, strength: str) -> Cue | None:
+    """A speech verb within POST_CUE_TOKENS of token ``j``, in the same sentence, with its subject after it
+    (`said X`) or before it (`X said`)."""
     for m in range(j, min(len(toks.spans), j + POST_CUE_TOKENS + 1)):
-        if m > j and re.search(r"[.:;!?؟\"“”״«»]", text[toks.spans[m - 1][1]:toks.spans[m][0]]):
+        if m > j and re.search(r"[.:;!?؟\"“”״«»]", toks.text[toks.spans[m - 1][1]:toks.spans[m][0]]):
             return None
         if "speech_verbs" in kinds_of(toks.word(m), toks.lang):
             phrase = phrase_after(toks, m + 1, toks.spans[m][1]) if m == j else subject_of(toks, m)

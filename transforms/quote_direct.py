@@ -10,7 +10,7 @@ import re
 
 from transforms.quote_candidates import Candidate
 from transforms.quote_cues import Cue, cue_after, cue_before, headline_cue
-from transforms.quote_marks import FAMILY, TERMINAL, Boundaries, Mask, inner_span, n_words
+from transforms.quote_marks import FAMILY, TERMINAL, Boundaries, Mask, MarkPair, inner_span, n_words
 from transforms.speakers import Tokens, kinds_of
 
 MIN_WORDS_ADJACENT = 1  # `قال: “نعم”` : a cue plus a colon/comma makes even one word a quote
@@ -23,7 +23,7 @@ CONTINUATION_GAP_CHARS = 250  # `“A,” he said. “B.”`: B continues A's sp
 _CLAUSE_END = re.compile(r"[,،;.:!?؟\n" + re.escape("".join(FAMILY)) + "]")
 
 
-def direct_quotes(toks: Tokens, bounds: Boundaries, pairs, masked: Mask) -> list[Candidate]:
+def direct_quotes(toks: Tokens, bounds: Boundaries, pairs: list[MarkPair], masked: Mask) -> list[Candidate]:
     """Accept the paired quotations that a cue, a continuation or their length vouches for."""
     out: list[Candidate] = []
     prev: Candidate | None = None

@@ -2,7 +2,8 @@
 
 Hebrew ״ is a quotation mark and an acronym mark (האו״ם, צה״ל), Arabic sites close with “ or open with ”,
 PDF text keeps hard line breaks inside sentences and quotes: these rules live here so that
-transforms/quotes.py only decides which pairs are speech and who said them. Everything is one pass over the
+the quote extractor (transforms/quotes.py and its quote_* modules) only decides which pairs are speech and who
+said them. Everything is one pass over the
 text with a stack per mark family, so the cost is linear in the text length.
 """
 from __future__ import annotations
@@ -26,6 +27,8 @@ TERMINAL = ".!?؟…"
 _CLOSERS = "\"'”’»\u05f4\u05f3)]"
 _ABBREV = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*)$")
 
+MarkPair = tuple[int, int, str]  # (offset of the opening mark, offset of the closing mark, mark family)
+
 
 def looks_hard_wrapped(text: str) -> bool:
     """PDF text keeps line breaks inside sentences: most long lines then end without a sentence terminal."""
@@ -43,7 +46,7 @@ class Boundaries:
     sentence, while cue windows here must stop at the sentence that holds the quotation mark.
     """
 
-    def __init__(self, text: str, wrapped: bool):
+    def __init__(self, text: str, wrapped: bool) -> None:
         para = r"\n[ \t]*\n\s*" if wrapped else r"\n\s*"
         stop = rf"[{re.escape(TERMINAL)}][{re.escape(_CLOSERS)}]*(?:[ \t]+|\n\s*)"
         pat = re.compile(rf"{stop}|{para}")
@@ -56,10 +59,12 @@ class Boundaries:
         self.ends, self.starts = ends, starts
 
     def sentence_start(self, pos: int) -> int:
+        """Start of the sentence holding ``pos`` (0 in the first sentence)."""
         k = bisect.bisect_right(self.starts, pos) - 1
         return self.starts[k] if k >= 0 else 0
 
     def sentence_end(self, pos: int, limit: int) -> int:
+        """End of the first sentence ending after ``pos``, capped at ``limit`` (a look-ahead bound)."""
         k = bisect.bisect_right(self.ends, pos)
         return min(self.ends[k], limit) if k < len(self.ends) else limit
 
@@ -67,7 +72,7 @@ class Boundaries:
 class Mask:
     """Sorted, merged character spans (quotations, block quotes) in which speech cues are not read."""
 
-    def __init__(self, spans: list[tuple[int, int]]):
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
         merged: list[list[int]] = []
         for s, e in sorted(spans):
             if merged and s <= merged[-1][1]:
@@ -78,6 +83,7 @@ class Mask:
         self.ends = [e for _, e in merged]
 
     def covers(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a masked span (binary search: the mask is read once per token)."""
         k = bisect.bisect_right(self.starts, pos) - 1
         return k >= 0 and pos < self.ends[k]
 
@@ -85,6 +91,7 @@ class Mask:
 # ---------------------------------------------------------------- quotation marks
 
 def _wordish(ch: str) -> bool:
+    """A letter, digit or combining mark (Arabic harakat, Hebrew niqqud count as part of the word)."""
     return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc")
 
 
@@ -125,7 +132,7 @@ def _hebrew_clitic_open(text: str, i: int) -> bool:
     return run >= 2
 
 
-def pair_marks(text: str, wrapped: bool) -> tuple[list[tuple[int, int, str]], list[int]]:
+def pair_marks(text: str, wrapped: bool) -> tuple[list[MarkPair], list[int]]:
     """Pair opening and closing marks per family with a stack; returns (open, close, family) and unclosed opens.
 
     A pair may not cross a paragraph break unless the text is hard-wrapped, nor exceed MAX_QUOTE_CHARS.
@@ -155,6 +162,7 @@ def pair_marks(text: str, wrapped: bool) -> tuple[list[tuple[int, int, str]], li
 
 
 def _pairable(o: int, c: int, newlines: list[int]) -> bool:
+    """Marks at ``o`` and ``c`` may pair: close enough and, in unwrapped text, no line break between them."""
     if c - o > MAX_QUOTE_CHARS:
         return False
     k = bisect.bisect_left(newlines, o)
@@ -162,6 +170,7 @@ def _pairable(o: int, c: int, newlines: list[int]) -> bool:
 
 
 def inner_span(text: str, o: int, c: int) -> tuple[int, int]:
+    """The quoted words between the marks at ``o`` and ``c``, without the marks and the white space inside them."""
     s, e = o + 1, c
     while s < e and text[s].isspace():
         s += 1
@@ -171,4 +180,5 @@ def inner_span(text: str, o: int, c: int) -> tuple[int, int]:
 
 
 def n_words(text: str) -> int:
+    """Words with a letter or digit: a lone dash or mark does not make a short quotation longer."""
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))

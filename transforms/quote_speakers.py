@@ -42,12 +42,7 @@ def assign_speakers(toks: Tokens, bounds: Boundaries, masked: Mask, found: list[
                 last = (name, pos)
             continue
         f = found[item]
-        phrase = f.phrase if f.phrase is not None and f.phrase.name else None
-        if phrase is not None:
-            f.speaker = None if is_anonymous(toks, phrase) else phrase.name
-        else:
-            f.speaker = _implicit_speaker(toks, f, sentence, in_sentence, last, pos)
-        f.speaker = _with_title_holder(toks, f.speaker, pos)
+        f.speaker = _with_title_holder(toks, _speaker_of(toks, f, sentence, in_sentence, last, pos), pos)
         if (f.kind == "indirect" or f.reported) and f.speaker is None:
             continue  # reported speech is kept only with a named speaker
         out.append(f)
@@ -80,7 +75,17 @@ def _speaker_events(toks: Tokens, masked: Mask) -> list[tuple[int, int, tuple[st
     return out
 
 
-def _implicit_speaker(toks: Tokens, f: Candidate, sentence: int, in_sentence, last, pos: int) -> str | None:
+def _speaker_of(toks: Tokens, f: Candidate, sentence: int, in_sentence: list[tuple[int, str | None]],
+                last: tuple[str | None, int] | None, pos: int) -> str | None:
+    """The candidate's explicit subject (None for an unnamed source), else the implicit speaker."""
+    phrase = f.phrase if f.phrase is not None and f.phrase.name else None
+    if phrase is not None:
+        return None if is_anonymous(toks, phrase) else phrase.name
+    return _implicit_speaker(toks, f, sentence, in_sentence, last, pos)
+
+
+def _implicit_speaker(toks: Tokens, f: Candidate, sentence: int, in_sentence: list[tuple[int, str | None]],
+                      last: tuple[str | None, int] | None, pos: int) -> str | None:
     """The speaker of a cue without a subject: its sentence's speaker, its opening subject, or the carry."""
     here = [name for start, name in in_sentence if start == sentence]
     if here:

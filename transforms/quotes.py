@@ -56,6 +56,7 @@ def extract_quotes(article: Article) -> list[Quote]:
 
 
 def _drop_nested(found: list[Candidate]) -> list[Candidate]:
+    """Keep the first of overlapping candidates: a quotation inside a block quote is not a second quote."""
     out: list[Candidate] = []
     for f in found:
         if out and f.start < out[-1].end:
@@ -65,6 +66,7 @@ def _drop_nested(found: list[Candidate]) -> list[Candidate]:
 
 
 def _to_record(article: Article, text: str, f: Candidate) -> Quote:
+    """The published record; its id depends only on the article and the span, so reruns upsert the same row."""
     return Quote(
         quote_id=stable_id(article.article_id, "quote", f.start, f.end),
         article_id=article.article_id,

@@ -12,7 +12,7 @@ import re
 from transforms.normalize import fold_str
 from transforms.quote_candidates import Candidate
 from transforms.quote_direct import looks_like_name
-from transforms.quote_marks import FAMILY, Boundaries, Mask, inner_span, n_words
+from transforms.quote_marks import FAMILY, Boundaries, Mask, MarkPair, inner_span, n_words
 from transforms.speakers import (
     Phrase, Tokens, is_cue, kinds_of, load_quote_lexicon, phrase_before, source_marker_at, subject_of,
 )
@@ -24,7 +24,8 @@ _COMMA = re.compile(r"[,،]")
 _TRAIL = " \t\n,،;:.!?؟—–-"
 
 
-def merge_reported_speech(toks: Tokens, bounds: Boundaries, masked: Mask, pairs, found: list[Candidate]) -> list[Candidate]:
+def merge_reported_speech(toks: Tokens, bounds: Boundaries, masked: Mask, pairs: list[MarkPair],
+                          found: list[Candidate]) -> list[Candidate]:
     """Reported clauses after a speech verb or participle and a complementizer (قال إنّ، הוסיף כי، said that),
     merged with the direct quotes ``found`` by the dev convention (tests/gold/dev/README.md): a quotation
     that ends its reported clause is the item (direct), a clause that goes on after it is one indirect item,
@@ -62,7 +63,7 @@ def _leading_source(toks: Tokens, k: int) -> bool:
     return bool(_COMMA.search(toks.gap(toks.spans[k][1], toks.spans[k + 1][0])))
 
 
-def _clause_items(toks: Tokens, pairs, start: int, end: int, cue: str, phrase: Phrase | None,
+def _clause_items(toks: Tokens, pairs: list[MarkPair], start: int, end: int, cue: str, phrase: Phrase | None,
                   cue_at: int) -> list[Candidate]:
     """Split the reported clause at coordinated complementizers (וכי, وأن, and that); each part that ends with
     a quotation gives that quotation, the other parts are joined into indirect items."""
@@ -104,7 +105,7 @@ def _coordinated_parts(toks: Tokens, start: int, end: int) -> list[tuple[int, in
     return parts
 
 
-def _final_fragment(toks: Tokens, pairs, start: int, end: int) -> tuple[int, int, bool] | None:
+def _final_fragment(toks: Tokens, pairs: list[MarkPair], start: int, end: int) -> tuple[int, int, bool] | None:
     """The quotation (open, close, appended?) that ends the clause part, unless it is a quoted name."""
     inside = [(o, c) for o, c, _ in pairs if start <= o and c < end + 1]
     if not inside:
@@ -152,7 +153,7 @@ def _he_sh_complementizer(toks: Tokens, k: int) -> bool:
     return phrase_before(toks, k) is not None
 
 
-def _clause_end(toks: Tokens, bounds: Boundaries, start: int, pairs) -> int:
+def _clause_end(toks: Tokens, bounds: Boundaries, start: int, pairs: list[MarkPair]) -> int:
     """Sentence end (past any quotation it falls inside), or `, <another cue>` / `و<cue>` (، مشيرًا إلى ...)."""
     limit = min(len(toks.text), start + MAX_INDIRECT_CHARS)
     end = bounds.sentence_end(start, limit)
@@ -186,6 +187,7 @@ def _coordinated(toks: Tokens, j: int) -> bool:
 
 
 def _trim_clause(text: str, s: int, e: int) -> tuple[int, int]:
+    """The clause without its closing punctuation and surrounding white space."""
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
     while s < e and text[s].isspace():
