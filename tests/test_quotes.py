@@ -1,6 +1,6 @@
-"""Tests for transforms/quotes.py and transforms/speakers.py: named hard cases on the real samples, short
-fixture articles per language, the lexicon loader, speed on a 1 MB text, and P/R/F1 against
-tests/gold/quotes.jsonl."""
+"""Tests for transforms/quotes.py and the modules it calls (quote_*, reported_speech, speakers): named hard
+cases on the real samples, short fixture articles per language, the lexicon loader, speed on a 1 MB text,
+and P/R/F1 against tests/gold/quotes.jsonl."""
 from __future__ import annotations
 
 import json
@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE_LANG, SAMPLE_TEXTS as SAMPLES, make_article, span_of
-from transforms import speakers
+from transforms import quote_tokens
 from transforms.normalize import fold_str
 from transforms.quote_marks import mark_role
 from transforms.quotes import extract_quotes
 from transforms.records import Quote, stable_id
-from transforms.speakers import LANGS, LexiconError, load_quote_lexicon
+from transforms.quote_tokens import LANGS, LexiconError, load_quote_lexicon
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles" / "quotes"
 
@@ -197,9 +197,9 @@ def test_lexicons_load(lang):
 ])
 def test_lexicon_errors_name_the_problem(tmp_path, monkeypatch, body, message):
     (tmp_path / "quotes.en.yaml").write_text(body, encoding="utf-8")
-    monkeypatch.setattr(speakers, "LEXICON_DIR", tmp_path)
+    monkeypatch.setattr(quote_tokens, "LEXICON_DIR", tmp_path)
     with pytest.raises(LexiconError, match=message):
-        speakers.load_quote_lexicon.__wrapped__("en")
+        quote_tokens.load_quote_lexicon.__wrapped__("en")
 
 
 def test_unknown_language_gives_nothing_and_lexicon_refuses_it():

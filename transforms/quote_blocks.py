@@ -9,7 +9,8 @@ from transforms.quote_candidates import Candidate
 from transforms.quote_cues import CUE_WINDOW_TOKENS, Cue
 from transforms.quote_direct import MIN_WORDS_CUED
 from transforms.quote_marks import FAMILY, Mask, n_words
-from transforms.speakers import Tokens, kinds_of, phrase_after, source_marker_at, subject_of
+from transforms.quote_tokens import Tokens, kinds_of, source_marker_at
+from transforms.speakers import phrase_after, subject_of
 
 MAX_BLOCK_CHARS = 3000  # a block quote is one or a few paragraphs
 BLOCK_MIN_TABS = 3  # PDF block quotes in 003 are tab-separated words

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from transforms.gazetteer import load_gazetteer
 from transforms.normalize import fold_str
 from transforms.quote_marks import Boundaries, Mask
-from transforms.speakers import (
-    Phrase, Tokens, is_anonymous, kinds_of, phrase_after, phrase_before, source_marker_at, subject_of,
-)
+from transforms.quote_tokens import Tokens, kinds_of, source_marker_at
+from transforms.speakers import Phrase, is_anonymous, phrase_after, phrase_before, subject_of
 
 CUE_WINDOW_TOKENS = 30  # 003's Bennett quote has its verb 11 tokens before the mark (אישר בנאומו ... כי:)
 POST_CUE_TOKENS = 9  # `“...,” European Commission President Ursula von der Leyen said`: 7 subject tokens

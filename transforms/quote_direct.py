@@ -11,7 +11,7 @@ import re
 from transforms.quote_candidates import Candidate
 from transforms.quote_cues import Cue, cue_after, cue_before, headline_cue
 from transforms.quote_marks import FAMILY, TERMINAL, Boundaries, Mask, MarkPair, inner_span, n_words
-from transforms.speakers import Tokens, kinds_of
+from transforms.quote_tokens import Tokens, kinds_of
 
 MIN_WORDS_ADJACENT = 1  # `قال: “نعم”` : a cue plus a colon/comma makes even one word a quote
 MIN_WORDS_CUED = 4  # a cue elsewhere in the sentence: “نقاط التماس”, “خطٌ أحمر” (2-3 words) are scare quotes

@@ -11,9 +11,8 @@ import re
 from transforms.quote_candidates import Candidate
 from transforms.quote_cues import CUE_WINDOW_TOKENS, naming_subject
 from transforms.quote_marks import Boundaries, Mask
-from transforms.speakers import (
-    Tokens, clause_subject, is_anonymous, kinds_of, phrase_after, source_marker_at, subject_of, title_holder,
-)
+from transforms.quote_tokens import Tokens, kinds_of, source_marker_at
+from transforms.speakers import clause_subject, is_anonymous, phrase_after, subject_of, title_holder
 
 CARRY_MAX_CHARS = 1500  # a pronoun inherits a speaker named at most this far back (about two paragraphs)
 _COMMA = re.compile(r"[,،]")

@@ -22,9 +22,9 @@ from transforms.quote_candidates import Candidate
 from transforms.quote_direct import direct_quotes, unclosed_quotes
 from transforms.quote_marks import Boundaries, Mask, looks_hard_wrapped, pair_marks
 from transforms.quote_speakers import assign_speakers
+from transforms.quote_tokens import tokenize
 from transforms.records import Article, Quote, stable_id
 from transforms.reported_speech import merge_reported_speech
-from transforms.speakers import tokenize
 
 
 def extract_quotes(article: Article) -> list[Quote]:

@@ -13,9 +13,8 @@ from transforms.normalize import fold_str
 from transforms.quote_candidates import Candidate
 from transforms.quote_direct import looks_like_name
 from transforms.quote_marks import FAMILY, Boundaries, Mask, MarkPair, inner_span, n_words
-from transforms.speakers import (
-    Phrase, Tokens, is_cue, kinds_of, load_quote_lexicon, phrase_before, source_marker_at, subject_of,
-)
+from transforms.quote_tokens import Tokens, is_cue, kinds_of, load_quote_lexicon, source_marker_at
+from transforms.speakers import Phrase, phrase_before, subject_of
 
 COMPLEMENTIZER_WINDOW = 12  # `وقال بوتين اليوم، الجمعة 22 من تشرين الأول، إنَّ` puts 8 tokens in between
 MAX_INDIRECT_CHARS = 600  # a reported clause longer than this is cut at a word boundary

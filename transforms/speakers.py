@@ -1,35 +1,20 @@
-"""Speech-cue lexicons, article tokens, and the speaker phrase next to a cue.
+"""The speaker phrase next to a cue.
 
 The quote extractor (transforms/quotes.py) decides *where* a quotation is; this module answers *who* said
 it, by reading the words beside a speech verb or a source marker: ``قال بوتين``, ``כך הודיע יושב הראש ...,
 זאב אלקין``, ``Russian President Vladimir Putin said``. There is no named-entity model (none may be
-downloaded), so a speaker phrase is a run of role words (from the lexicon) and other content words that
-stops at punctuation, prepositions, complementizers, time words or a length cap; an apposition
-``<role ...>, <Name>`` yields the name alone.
+downloaded), so a speaker phrase is a run of role words (from the lexicon, transforms/quote_tokens.py) and
+other content words that stops at punctuation, prepositions, complementizers, time words or a length cap;
+an apposition ``<role ...>, <Name>`` yields the name alone.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
-from babel.dates import get_day_names, get_month_names
-
-from transforms.lexicon_files import LEXICON_DIR, LexiconError, read_yaml_mapping, string_list
 from transforms.gazetteer import load_gazetteer
-from transforms.normalize import fold_str, stem_candidates, word_spans
-from transforms.quote_marks import mark_role
-
-LANGS = ("ar", "he", "en")
-KINDS = (
-    "speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "source_markers",
-    "pronouns", "post_markers", "object_words", "role_words", "connectors", "prepositions",
-    "organisation_words", "stop_words", "non_speakers", "verb_prefixes", "anonymous_heads", "naming_verbs",
-    "auxiliaries",
-)
-# babel locales whose weekday and month names end a speaker phrase (بوتين اليوم، الجمعة ...).
-_TIME_LOCALES = {"ar": ("ar", "ar_SY", "ar_MA"), "he": ("he",), "en": ("en",)}
+from transforms.normalize import fold_str
+from transforms.quote_tokens import STOP_GAP, Tokens, kinds_of, load_quote_lexicon, source_marker_at
 
 # Speaker phrase caps. A phrase is at most this many tokens long (003's "יושב הראש המשותף של הוועדה
 # הכלכלית הבין־ממשלתית המשותפת ישראל–רוסיה, זאב אלקין" needs 13); content (non-role) words are capped
@@ -38,168 +23,7 @@ MAX_SPEAKER_TOKENS = 14
 MAX_NAME_WORDS = {"ar": 2, "he": 3, "en": 4}
 MAX_NAME_WORDS_AFTER_ROLE = {"ar": 4, "he": 5, "en": 5}
 MAX_APPOSITION_WORDS = 4  # ", זאב אלקין" after a role phrase: a name is at most four words
-# Characters between two tokens that end a speaker phrase; a comma is handled separately (apposition).
-_STOP_GAP = re.compile(r"[.:;!?؟؛()\[\]{}\"“”«»„״'‘’׳—/|]")
 _COMMA = re.compile(r"[,،]")
-_JOINERS = "-\u05be\u2013\u2010\u2011"
-
-
-@dataclass(frozen=True)
-class QuoteLexicon:
-    """Folded word lists for one language; ``phrases`` holds the multi-word source markers as token tuples."""
-
-    lang: str
-    words: dict[str, frozenset[str]]
-    phrases: tuple[tuple[str, ...], ...]
-    time_words: frozenset[str]
-
-
-@cache
-def load_quote_lexicon(lang: str) -> QuoteLexicon:
-    """Read ``lexicons/quotes.<lang>.yaml`` (cached) and add babel's weekday and month names."""
-    if lang not in LANGS:
-        raise LexiconError(f"unsupported lang {lang!r} for quotes; expected one of {', '.join(LANGS)}")
-    path = LEXICON_DIR / f"quotes.{lang}.yaml"
-    raw = read_yaml_mapping(path, KINDS)
-    words = {k: frozenset(fold_str(w).strip() for w in string_list(raw, k, path)) for k in KINDS}
-    phrases = tuple(sorted((tuple(fold_str(w).split()) for w in string_list(raw, "source_markers", path)
-                            if " " in w.strip()), key=len, reverse=True))
-    return QuoteLexicon(lang, words, phrases, _time_words(lang))
-
-
-def _time_words(lang: str) -> frozenset[str]:
-    """Every word of every wide weekday and month name in the language's babel locales."""
-    out: set[str] = set()
-    for loc in _TIME_LOCALES[lang]:
-        names = list(get_day_names("wide", locale=loc).values()) + list(get_month_names("wide", locale=loc).values())
-        for name in names:
-            out.update(fold_str(w) for w in name.split())
-    return frozenset(out)
-
-
-# ---------------------------------------------------------------- tokens
-
-@dataclass(frozen=True, slots=True)
-class Tokens:
-    """Word spans of an article with their folded forms; ``starts`` is kept for bisection."""
-
-    text: str
-    spans: tuple[tuple[int, int], ...]
-    starts: tuple[int, ...]
-    lang: str
-    wrapped: bool  # hard-wrapped (PDF) text: a single newline is a space, not a paragraph end
-
-    def word(self, i: int) -> str:
-        s, e = self.spans[i]
-        return self.text[s:e]
-
-    def index_at_or_after(self, pos: int) -> int:
-        """Index of the first token starting at or after ``pos``."""
-        return bisect.bisect_left(self.starts, pos)
-
-    def gap(self, end: int, start: int) -> str:
-        return self.text[end:start]
-
-
-_MARK_EDGES = "\u05f3\u05f4'\""
-
-
-def tokenize(text: str, lang: str, wrapped: bool) -> Tokens:
-    """Word spans with Hebrew geresh/gershayim stripped from the edges (״הבה is the word הבה)."""
-    spans = []
-    for s, e in _split_at_marks(text, _split_arabic_punct(text, word_spans(text))):
-        while s < e and text[s] in _MARK_EDGES:
-            s += 1
-        while e > s and text[e - 1] in _MARK_EDGES and not _is_acronym_end(text, s, e):
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return Tokens(text, tuple(spans), tuple(s for s, _ in spans), lang, wrapped)
-
-
-_INNER_MARKS = re.compile("[\"“”«»\u05f4]")
-
-
-def _split_at_marks(text: str, spans):
-    """`بـ"صمت` and `כ״מגן` are a clitic and the quotation's first word: split where a quotation mark opens
-    or closes inside a token (an acronym's ״ in צה״ל neither opens nor closes, so it stays)."""
-    for s, e in spans:
-        pos = s
-        for m in _INNER_MARKS.finditer(text, s + 1, e - 1):
-            if mark_role(text, m.start()) is not None:
-                if m.start() > pos:
-                    yield pos, m.start()
-                pos = m.end()
-        if e > pos:
-            yield pos, e
-
-
-_AR_PUNCT = re.compile("[\u060c\u061b\u061f\u06d4]+")
-
-
-def _split_arabic_punct(text: str, spans: list[tuple[int, int]]):
-    """normalize.word_spans keeps the Arabic comma/semicolon/question mark inside words (they sit in the
-    Arabic block); split there so ``أبيب،`` is the word ``أبيب`` followed by a comma."""
-    for s, e in spans:
-        pos = s
-        for m in _AR_PUNCT.finditer(text, s, e):
-            if m.start() > pos:
-                yield pos, m.start()
-            pos = m.end()
-        if e > pos:
-            yield pos, e
-
-
-def _is_acronym_end(text: str, s: int, e: int) -> bool:
-    """``מס׳`` or ``וכו׳``: a geresh right after a short word closes an abbreviation, not a quote."""
-    return text[e - 1] == "\u05f3" and e - s <= 4 and (e == len(text) or not text[e].isalpha())
-
-
-@lru_cache(maxsize=131072)
-def kinds_of(word: str, lang: str) -> frozenset[str]:
-    """Lexicon lists a word belongs to, trying clitic-stripped forms (verbs: only their own clitics)."""
-    lex = load_quote_lexicon(lang)
-    folded = fold_str(word).strip(_JOINERS + "'\"")
-    cands = stem_candidates(word, lang) if lang != "en" else (folded,)
-    verb_cands = [folded] + [folded[len(p):] for p in lex.words["verb_prefixes"] if folded.startswith(p)]
-    out = set()
-    for kind in ("speech_verbs", "participle_cues", "soft_verbs", "manner_words", "naming_verbs"):
-        if any(c in lex.words[kind] for c in verb_cands):
-            out.add(kind)
-    for kind in ("complementizers", "pronouns", "post_markers", "object_words", "connectors", "prepositions",
-                 "stop_words", "non_speakers", "auxiliaries"):
-        if folded in lex.words[kind] or (lang == "ar" and kind == "complementizers" and folded[:1] in "بوف"
-                                         and folded[1:] in lex.words[kind]):
-            out.add(kind)
-    for kind in ("role_words", "organisation_words", "anonymous_heads"):
-        if any(c in lex.words[kind] for c in cands):
-            out.add(kind)
-    if folded in lex.time_words or any(ch.isdigit() for ch in folded):
-        out.add("stop_words")
-    if folded in lex.words["source_markers"]:
-        out.add("source_markers")
-    return frozenset(out)
-
-
-def is_cue(kinds: frozenset[str]) -> bool:
-    return bool(kinds & {"speech_verbs", "participle_cues", "soft_verbs"})
-
-
-def source_marker_at(toks: Tokens, i: int) -> int:
-    """Number of tokens of the source marker starting at token ``i`` (0 when none)."""
-    lex = load_quote_lexicon(toks.lang)
-    for phrase in lex.phrases:  # longest first: بحسب قوله before بحسب
-        n = len(phrase)
-        if i + n <= len(toks.spans) and all(_phrase_word_matches(toks, i + k, w) for k, w in enumerate(phrase)):
-            gaps = (toks.gap(toks.spans[i + k][1], toks.spans[i + k + 1][0]) for k in range(n - 1))
-            if not any(_STOP_GAP.search(gap) for gap in gaps):
-                return n
-    return 1 if "source_markers" in kinds_of(toks.word(i), toks.lang) else 0
-
-
-def _phrase_word_matches(toks: Tokens, i: int, word: str) -> bool:
-    folded = fold_str(toks.word(i))
-    return folded == word or (toks.lang != "en" and folded[1:] == word and folded[:1] in "ו و")
 
 
 # ---------------------------------------------------------------- speaker phrases
@@ -216,7 +40,7 @@ class Phrase:
 
 def _breaks(toks: Tokens, gap: str) -> bool:
     """Gap text that ends a phrase: punctuation, or a paragraph break."""
-    if _STOP_GAP.search(gap):
+    if STOP_GAP.search(gap):
         return True
     newlines = gap.count("\n")
     return newlines >= (2 if toks.wrapped else 1)
@@ -373,7 +197,8 @@ def phrase_before(toks: Tokens, k: int) -> Phrase | None:
     last = first = None
     next_start = toks.spans[k][0]
     j = k - 1
-    while j >= 0 and "auxiliaries" in kinds_of(toks.word(j), lang) and not _breaks(toks, toks.gap(toks.spans[j][1], next_start)):
+    while (j >= 0 and "auxiliaries" in kinds_of(toks.word(j), lang)
+           and not _breaks(toks, toks.gap(toks.spans[j][1], next_start))):
         next_start, j = toks.spans[j][0], j - 1  # ميقاتي قد أكد: the subject stands before the auxiliary
     if j >= 0 and lang != "ar" and _COMMA.search(toks.gap(toks.spans[j][1], next_start)):
         return _apposition_before(toks, j, k)
