@@ -27,13 +27,16 @@ LANGS = ("ar", "he", "en")
 _KEYS = frozenset({"cues", "titles", "blockers", "target_markers", "target_clitics", "source_markers", "place_markers",
                    "place_clitics", "agentless", "excluders", "time_markers", "pair_markers", "genitive_markers",
                    "continuers", "passive_markers", "purpose_clitics", "dual_words",
-                   "dual_leaders"})
+                   "dual_leaders", "negators", "negator_exceptions"})
 # A speech verb frames the event it reports ("X said Y attacked Z" is Y attacking Z), as in PETRARCH: a
 # statement is coded only when its sentence reports nothing else.
 STATEMENT = "01"
 RELATION_CODES = frozenset({"05", "16"})  # "relations were restored/cut": the pair is the one under discussion
 ONE_SIDED_CODES = frozenset({"18", "19", "20"})  # violence is news even when only one side is named
 _SAME_EVENT_GAP = 3  # tokens: أبدى استعداده, two cues of one type this close are one event
+# tokens: a negator this close negates the cue: English auxiliaries come between (did not yet visit), Arabic at
+# most one (لم يعد يزور); in Hebrew anything between is its own verb (לא להצטרף לסנקציות: the joining is negated).
+_NEGATION_REACH = {"en": 3, "ar": 2, "he": 1}
 CLAUSE_BREAKS = ",،;؛:—–"  # a comma between two cues separates their clauses
 SENTENCE_END = ".!?؟…:\"'”»״)"
 
@@ -60,6 +63,8 @@ class CueLexicon:
     passive_markers: frozenset[str]  # تم + verbal noun: the actor after the cue is not its doer
     purpose_clitics: tuple[str, ...]  # ל/ل on a listed verb: an infinitive of purpose or modality, not an event
     duals: PhraseIndex[bool]  # the two countries/sides (False), leaders (True): as subject the pair just named
+    negators: frozenset[str] = frozenset()  # لم, לא, not: a cue they negate reports no event
+    negator_exceptions: frozenset[str] = frozenset()  # not only, ليس فقط, לא רק: the negator does not negate
 
 
 def read_cues(path: Path) -> CueLexicon:
@@ -92,6 +97,8 @@ def read_cues(path: Path) -> CueLexicon:
         purpose_clitics=longest_first("purpose_clitics"),
         duals=PhraseIndex([(phrase_tokens(p), False) for p in string_list(data, "dual_words", path)]
                           + [(phrase_tokens(p), True) for p in string_list(data, "dual_leaders", path)]),
+        negators=frozenset(words("negators")),
+        negator_exceptions=frozenset(words("negator_exceptions")),
     )
 
 
@@ -145,6 +152,26 @@ def _blocked(tokens: Sequence[Token], first: int, lexicon: CueLexicon) -> bool:
     return any(r in lexicon.blockers for k in (first - 1, first - 2) if k >= 0 for r in tokens[k].readings[:2])
 
 
+def negated(text: str, tokens: Sequence[Token], first: int, lexicon: CueLexicon) -> bool:
+    """لم يزر, לא ביקר, did not visit, won't attend: a negator just before the cue (_NEGATION_REACH), in its clause,
+    says the event did not happen (PETRARCH likewise drops negated verbs); 'not only' does not negate."""
+    for k in range(first - 1, max(first - 1 - _NEGATION_REACH.get(lexicon.lang, 1), -1), -1):
+        if any(ch in CLAUSE_BREAKS + SENTENCE_END for ch in text[tokens[k].end:tokens[k + 1].start]):
+            return False
+        if _is_negator(tokens, k, lexicon):
+            nxt = tokens[k + 1]
+            return not any(r in lexicon.negator_exceptions for r in nxt.readings)
+    return False
+
+
+def _is_negator(tokens: Sequence[Token], k: int, lexicon: CueLexicon) -> bool:
+    """A negator word, or the 't' of a split n't (won't, didn't typed with a curly apostrophe)."""
+    tok = tokens[k]
+    if any(r in lexicon.negators for r in tok.readings[:2]):
+        return True
+    return tok.folded == "t" and k > 0 and tokens[k - 1].folded.endswith("n") and tokens[k - 1].end + 1 == tok.start
+
+
 def _purpose_form(tok: Token, phrase_head: str, lexicon: CueLexicon) -> bool:
     """לציין, ולהעביר, للتصنيع: a listed word reached only by stripping ל/ل is an infinitive of purpose or a
     'for the X' phrase (יש לציין, כדי להעביר), which states no event; a form listed with its ל stays a cue."""
@@ -163,7 +190,8 @@ def find_cues(text: str, tokens: Sequence[Token], lexicon: CueLexicon, taken: Se
         if match is None:
             i += 1
             continue
-        if _blocked(tokens, match.first, lexicon) or _purpose_form(tokens[match.first], match.phrase[0], lexicon):
+        if (_blocked(tokens, match.first, lexicon) or _purpose_form(tokens[match.first], match.phrase[0], lexicon)
+                or negated(text, tokens, match.first, lexicon)):
             i = match.last + 1
             continue
         cue = Cue(match.values[0], match.first, match.last, tokens[match.first].start, tokens[match.last].end,
