@@ -173,3 +173,32 @@ def test_matching_is_linear_on_a_long_text():
 def test_build_from_rows():
     gaz = build_gazetteer([parse_line("XXX\tstate\ten\tFreedonia\t\t\t", "test:1")])
     assert [m.code_on(None) for m in gaz.find("Freedonia and Sylvania")] == ["XXX"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وزير الخارجية التركي هاكان فيدان", ["TUR", "TUR"]),  # the adjective, then the minister coded as his state
+        ("שר ההגנה לויד אוסטין", ["USA"]),  # a defence minister in Hebrew spelling
+        ("Kaja Kallas said", ["IGOEU"]),  # an organisation's official is coded as the organisation
+        ("أعلن نعيم قاسم", ["LBN:HEZBOLLAH"]),  # a group leader is coded as the group
+        ("קרבות עם דאעש", ["IMGISIS"]),  # a transnational armed group (CAMEO IMG prefix)
+        ("the Popular Mobilization Forces", ["IRQ:PMF"]),  # a state-based militia
+        ("the International Criminal Court ruled", ["IGOICC"]),
+        ("مع الرئيس أحمد الشرع", ["SYR"]),  # a full name needs no title
+    ],
+)
+def test_leaders_ministers_and_groups_of_the_wider_region(text: str, expected: list[str]):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("الجيش السوداني", []),  # السوداني is 'Sudanese' here, not Iraq's al-Sudani: alone it needs a title
+        ("وفق أحكام الشرع", []),  # الشرع is also 'the (religious) law'
+        ("בחודש מרץ", []),  # Merz is listed only with his first name: מרץ alone is March
+    ],
+)
+def test_new_surnames_that_are_common_words(text: str, expected: list[str]):
+    assert codes(text) == expected
