@@ -202,3 +202,22 @@ def test_leaders_ministers_and_groups_of_the_wider_region(text: str, expected: l
 )
 def test_new_surnames_that_are_common_words(text: str, expected: list[str]):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("قوات الجيش الصومالي", ["SOM"]),  # Arabic nisba with the article
+        ("المبعوثة الإثيوبية وصلت", ["ETH"]),  # feminine ending read back to the masculine row
+        ("عشرات المهاجرين المكسيكيين", ["MEX"]),  # plural ending
+        ("השגריר התאילנדי נקרא לשימוע", ["THA"]),  # Hebrew article on the adjective
+        ("חיילים קמבודים", ["KHM"]),  # Hebrew plural
+        ("Rwandan troops crossed", ["RWA"]),
+        ("Thai villages were shelled", ["THA"]),
+        ("a South Korean delegation", ["KOR"]),  # two-word demonym, not Korean alone
+        ("they polish the floor", []),  # cased: the verb is no state
+        ("ג׳ון קנדי נרצח", []),  # Kennedy, not Canadian: left out on purpose
+    ],
+)
+def test_demonyms_code_their_state(text: str, expected: list[str]):
+    assert codes(text) == expected
