@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from conftest import ROOT, SAMPLE_LANG, SAMPLE_TEXTS as SAMPLES, span_of
-from transforms.dates import extract_dates, governing_date
+from transforms.dates import extract_dates
 from transforms.dates_lexicon import LANGS, LexiconError, load_date_lexicon
 from transforms.records import DateMention
 
@@ -227,23 +227,6 @@ def test_week_across_month_end_is_year_or_unresolved():
     # this week = 2024-12-30..2025-01-05 crosses a year end -> no value rather than a wrong one
     mentions = extract_dates("last week and this week", "en", date(2025, 1, 1))
     assert [(_iso(m.value), m.precision) for m in mentions] == [("2024-12-01", "month"), (None, None)]
-
-
-def test_governing_date():
-    text = "في 6 سبتمبر 2010 زار الوزير موسكو. ثم وقع الاتفاق.\nفقرة جديدة بلا تاريخ."
-    mentions = extract_dates(text, "ar")
-    first_end = text.index(".") + 1
-    second = (first_end + 1, text.index("\n"))
-    assert governing_date(mentions, 0, first_end, 0).text == "6 سبتمبر 2010"  # inside the sentence
-    assert governing_date(mentions, *second, 0).text == "6 سبتمبر 2010"  # nearest before, same paragraph
-    para = text.index("\n") + 1
-    assert governing_date(mentions, para, len(text), para) is None  # not across paragraphs
-
-
-def test_governing_date_prefers_a_valued_mention_in_the_sentence():
-    text = "أمس، وفي عام 2010، وقع الاتفاق."
-    mentions = extract_dates(text, "ar")
-    assert governing_date(mentions, 0, len(text), 0).text == "عام 2010"
 
 
 @pytest.mark.parametrize("lang", LANGS)

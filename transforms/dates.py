@@ -27,7 +27,6 @@ citations without a comma "(Smith 2019)" are not recognised.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -72,25 +71,6 @@ def extract_dates(text: str, lang: str, published: date | None = None) -> list[D
             value, precision = resolved
             out.append(DateMention(cs, ce, text[cs:ce], value, precision, relative, calendar))
     return out
-
-
-def governing_date(mentions: list[DateMention], sentence_start: int, sentence_end: int,
-                   paragraph_start: int) -> DateMention | None:
-    """The date an event in this sentence happened on, for the events extractor.
-
-    The first mention inside the sentence that has a value, else the first mention inside it at all (an
-    unresolved date still says the older dates do not apply), else the nearest mention before the sentence
-    in the same paragraph. ``mentions`` must be in document order, as extract_dates returns them.
-    """
-    starts = [m.char_start for m in mentions]
-    lo = bisect.bisect_left(starts, sentence_start)
-    hi = bisect.bisect_left(starts, sentence_end)
-    inside = mentions[lo:hi]
-    if inside:
-        return next((m for m in inside if m.value is not None), inside[0])
-    if lo > 0 and mentions[lo - 1].char_start >= paragraph_start:
-        return mentions[lo - 1]
-    return None
 
 
 # --- interpreters: one per regex alternative; each yields ((start, end), (value, precision), relative, cal)
