@@ -30,9 +30,6 @@ class FactRows:
     def table(self, name: str) -> list[dict[str, Any]]:
         return getattr(self, name)
 
-    def counts(self) -> dict[str, int]:
-        return {"events": len(self.events), "figures": len(self.figures), "quotes": len(self.quotes)}
-
 
 def split_unchanged(
     documents: Sequence[RawDocument], processed: Mapping[str, tuple[str, str]], version: str
