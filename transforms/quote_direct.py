@@ -19,6 +19,7 @@ MIN_WORDS_SOFT = 6  # attitude verbs (أبدى, expressed) cite shorter fragment
 MIN_WORDS_UNCUED = 10  # no cue at all: names and titles in the samples have at most 7 words
 MIN_WORDS_SOFT_BESIDE = 2  # `دعا ... إلى “ضبط النفس”`, `تبدي “قلقاً عميقاً”`: an attitude verb's own complement
 MAX_UNCLOSED_CHARS = 300  # an opening mark with no closing one is read up to the clause end only
+SIGN_WINDOW_TOKENS = 4  # `رافعين لافتات كُتب عليها “...”`, `carrying banners reading “...”`: sign, then 1-3 words
 CONTINUATION_GAP_CHARS = 250  # `“A,” he said. “B.”`: B continues A's speaker when it follows this closely
 _CLAUSE_END = re.compile(r"[,،;.:!?؟\n" + re.escape("".join(FAMILY)) + "]")
 
@@ -50,6 +51,8 @@ def _attribution(toks: Tokens, bounds: Boundaries, o: int, c: int, family: str, 
     pre = cue_before(toks, bounds, o, masked)
     if pre is not None and pre.strength == "naming":
         return pre  # `what he called “constructive”`: an attributed fragment, however short
+    if on_a_sign(toks, bounds, o):
+        return None
     headline = headline_cue(toks, o) if pre is None else None
     if headline is not None:
         return headline
@@ -74,12 +77,45 @@ def _attribution(toks: Tokens, bounds: Boundaries, o: int, c: int, family: str, 
     return Cue("uncued", None, None) if words >= MIN_WORDS_UNCUED else None
 
 
+def on_a_sign(toks: Tokens, bounds: Boundaries, o: int) -> bool:
+    """A slogan written on a sign or banner (ونشאו שלטים בנוסח “...”): a sign word a few tokens before the
+    mark, in its sentence; the dev README leaves such slogans out whoever carries them."""
+    end = toks.index_at_or_after(o)
+    floor = max(toks.index_at_or_after(bounds.sentence_start(o)), end - SIGN_WINDOW_TOKENS)
+    return any("sign_words" in kinds_of(toks.word(j), toks.lang) for j in range(floor, end))
+
+
 def _complement_of(toks: Tokens, cue: Cue, o: int) -> bool:
     """The quotation is the attitude verb's own complement: right after it or a preposition, same clause."""
     k = toks.index_at_or_after(o) - 1
     if k < 0 or cue.at < 0 or re.search(r"[,،;.:!?؟]", toks.text[cue.at:o]):
         return False
     return toks.spans[k][0] == cue.at or "prepositions" in kinds_of(toks.word(k), toks.lang)
+
+
+NAME_MAX_WORDS = 6  # حركة “رجال الكرامة”, ערוץ ״פוקס ניוז״: an organisation's quoted name is short
+
+
+def organisation_names(toks: Tokens, pairs: list[MarkPair]) -> list[MarkPair]:
+    """Pairs that quote an organisation's name right after its noun (حركة “رجال الكرامة”, the group “M23”):
+    the marks belong to the noun phrase, so a speaker phrase or a reported clause can run through them."""
+    out = []
+    for o, c, family in pairs:
+        k = toks.index_at_or_after(o) - 1
+        if k < 0 or toks.text[toks.spans[k][1]:o].strip() or not 0 < n_words(toks.text[o + 1:c]) <= NAME_MAX_WORDS:
+            continue
+        kinds = kinds_of(toks.word(k), toks.lang)
+        if "organisation_words" in kinds and "naming_verbs" not in kinds:  # `what he called “...”` is speech
+            out.append((o, c, family))
+    return out
+
+
+def blank_marks(text: str, pairs: list[MarkPair]) -> str:
+    """``text`` with the marks of ``pairs`` turned into spaces: same length, so every offset still holds."""
+    chars = list(text)
+    for o, c, _ in pairs:
+        chars[o] = chars[c] = " "
+    return "".join(chars)
 
 
 def looks_like_name(toks: Tokens, o: int, c: int, words: int) -> bool:

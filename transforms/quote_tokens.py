@@ -22,7 +22,7 @@ KINDS = (
     "speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "source_markers",
     "pronouns", "post_markers", "object_words", "role_words", "connectors", "prepositions",
     "organisation_words", "stop_words", "non_speakers", "verb_prefixes", "anonymous_heads", "naming_verbs",
-    "auxiliaries",
+    "auxiliaries", "quoted_nouns", "honorifics", "sign_words",
 )
 # babel locales whose weekday and month names end a speaker phrase (بوتين اليوم، الجمعة ...).
 _TIME_LOCALES = {"ar": ("ar", "ar_SY", "ar_MA"), "he": ("he",), "en": ("en",)}
@@ -76,6 +76,7 @@ class Tokens:
     starts: tuple[int, ...]
     lang: str
     wrapped: bool  # hard-wrapped (PDF) text: a single newline is a space, not a paragraph end
+    names: tuple[tuple[int, int], ...] = ()  # quoted names read as words (حركة “رجال الكرامة”), sorted
 
     def word(self, i: int) -> str:
         s, e = self.spans[i]
@@ -88,11 +89,17 @@ class Tokens:
     def gap(self, end: int, start: int) -> str:
         return self.text[end:start]
 
+    def in_name(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quoted name, whose words belong to the phrase around them."""
+        k = bisect.bisect_right(self.names, (pos, len(self.text))) - 1
+        return k >= 0 and pos < self.names[k][1]
 
+
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
 _MARK_EDGES = "\u05f3\u05f4'\""
 
 
-def tokenize(text: str, lang: str, wrapped: bool) -> Tokens:
+def tokenize(text: str, lang: str, wrapped: bool, names: tuple[tuple[int, int], ...] = ()) -> Tokens:
     """Word spans with Hebrew geresh/gershayim stripped from the edges (״הבה is the word הבה)."""
     spans = []
     for s, e in _split_at_marks(text, _split_arabic_punct(text, word_spans(text))):
@@ -102,7 +109,7 @@ def tokenize(text: str, lang: str, wrapped: bool) -> Tokens:
             e -= 1
         if e > s:
             spans.append((s, e))
-    return Tokens(text, tuple(spans), tuple(s for s, _ in spans), lang, wrapped)
+    return Tokens(text, tuple(spans), tuple(s for s, _ in spans), lang, wrapped, names)
 
 
 _INNER_MARKS = re.compile("[\"“”«»\u05f4]")
@@ -151,22 +158,49 @@ def kinds_of(word: str, lang: str) -> frozenset[str]:
     cands = stem_candidates(word, lang) if lang != "en" else (folded,)
     verb_cands = [folded] + [folded[len(p):] for p in lex.words["verb_prefixes"] if folded.startswith(p)]
     out = set()
-    for kind in ("speech_verbs", "participle_cues", "soft_verbs", "manner_words", "naming_verbs"):
+    for kind in ("speech_verbs", "participle_cues", "soft_verbs", "manner_words", "naming_verbs", "quoted_nouns"):
         if any(c in lex.words[kind] for c in verb_cands):
             out.add(kind)
+    if "quoted_nouns" in out:
+        out.add("speech_verbs")  # نقلت الوكالة عن X قوله إن: the noun cues like a verb (its subject: see speakers)
     for kind in ("complementizers", "pronouns", "post_markers", "object_words", "connectors", "prepositions",
                  "stop_words", "non_speakers", "auxiliaries"):
         if folded in lex.words[kind] or (lang == "ar" and kind == "complementizers" and folded[:1] in "بوف"
                                          and folded[1:] in lex.words[kind]):
             out.add(kind)
-    for kind in ("role_words", "organisation_words", "anonymous_heads"):
+    if lang == "ar" and "prepositions" in out and len(folded) >= 3 and word.rstrip(_HARAKAT).endswith("ي"):
+        out.discard("prepositions")  # folding makes the name علي the preposition على; prepositions end in ى
+    if lang == "ar" and _arabic_prepositional(folded, cands, lex):
+        out.add("prepositions")
+    if lang == "ar":  # مصدراً أمنياً: the accusative alef (tanween) is not part of the noun
+        cands = tuple(cands) + tuple(c[:-1] for c in cands if len(c) > 3 and c.endswith("ا"))
+    for kind in ("role_words", "organisation_words", "anonymous_heads", "honorifics", "sign_words"):
         if any(c in lex.words[kind] for c in cands):
             out.add(kind)
+    if "honorifics" in out:
+        out.add("role_words")
     if folded in lex.time_words or any(ch.isdigit() for ch in folded):
         out.add("stop_words")
     if folded in lex.words["source_markers"]:
         out.add("source_markers")
     return frozenset(out)
+
+
+_AR_OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _arabic_prepositional(folded: str, cands: tuple[str, ...], lex: QuoteLexicon) -> bool:
+    """A preposition with a pronoun (عليها, له) or the dative ل before an organisation or title (لوكالة,
+    للصحفيين): after a speech verb it is the addressee or place (كُتب عليها, قال لوكالة), never the subject."""
+    preps = lex.words["prepositions"]
+    if any(folded.endswith(x) and folded[:-len(x)] in preps for x in _AR_OBJECT_SUFFIXES):
+        return True
+    if not folded.startswith("ل") or len(folded) < 4:
+        return False
+    if folded.startswith("لل"):
+        return True
+    heads = lex.words["organisation_words"] | lex.words["role_words"]
+    return folded not in heads and any(c in heads for c in cands if c != folded)
 
 
 def is_cue(kinds: frozenset[str]) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from transforms.quote_blocks import block_quotes
 from transforms.quote_candidates import Candidate
-from transforms.quote_direct import direct_quotes, unclosed_quotes
+from transforms.quote_direct import blank_marks, direct_quotes, organisation_names, unclosed_quotes
 from transforms.quote_marks import Boundaries, Mask, looks_hard_wrapped, pair_marks
 from transforms.quote_speakers import assign_speakers
 from transforms.quote_tokens import tokenize
@@ -41,8 +41,12 @@ def extract_quotes(article: Article) -> list[Quote]:
     text = article.text
     wrapped = looks_hard_wrapped(text)
     toks = tokenize(text, lang, wrapped)
-    bounds = Boundaries(text, wrapped)
     pairs, unclosed = pair_marks(text, wrapped)
+    names = organisation_names(toks, pairs)
+    if names:  # read حركة “رجال الكرامة” as plain words; records still slice the original text
+        toks = tokenize(blank_marks(text, names), lang, wrapped, tuple((o, c + 1) for o, c, _ in names))
+        pairs = [p for p in pairs if p not in set(names)]
+    bounds = Boundaries(toks.text, wrapped)
     masked = Mask([(o, c) for o, c, _ in pairs])
     direct = direct_quotes(toks, bounds, pairs, masked)
     direct += unclosed_quotes(toks, bounds, unclosed, masked)

@@ -80,6 +80,10 @@ def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
             if name_end is not None:
                 last = name_end  # رئيس هيئة قناة السويس الفريق أسامة ربيع أن: the rank and name end the phrase
             break
+        if step == "role" and roles and lang == "ar" and "honorifics" in kinds:
+            name_end = _name_after_honorific(toks, j)
+            if name_end is not None:  # رئيس المجلس الدكتور سامي الخوري الحكومةَ: the name ends the phrase
+                return _make_phrase(toks, first, name_end)
         if step == "role":
             roles += 1
         elif step == "name":
@@ -94,24 +98,47 @@ def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
 
 
 def _title_and_name_ahead(toks: Tokens, j: int) -> int | None:
-    """Arabic `<role> <organisation> <rank> <Name> أن`: index of the name's last word when, within two
-    tokens of ``j``, a title is followed by one to three name words and then a complementizer."""
+    """Arabic `<role> <organisation> <rank> <Name>`: index of the name's last word when, within two tokens
+    of ``j``, an honorific (الشيخ حكمت الهجري) or a title closed by a complementizer (الفريق أسامة ربيع أن)
+    is followed by one to three name words."""
     if toks.lang != "ar":
         return None
-    n = len(toks.spans)
     for r in (j, j + 1):
-        if r >= n or "role_words" not in kinds_of(toks.word(r), "ar"):
-            continue
-        m = r + 1
-        while m < n and m - r <= 3 and not _breaks(toks, toks.gap(toks.spans[m - 1][1], toks.spans[m][0])):
-            kinds = kinds_of(toks.word(m), "ar")
-            if "complementizers" in kinds:
-                return m - 1 if m - 1 > r else None
-            if kinds or _has_article(fold_str(toks.word(m))):
-                return None
-            m += 1
-        return None
+        if r < len(toks.spans) and "role_words" in kinds_of(toks.word(r), "ar"):
+            if "honorifics" in kinds_of(toks.word(r), "ar"):
+                return _name_after_honorific(toks, r)
+            return _name_before_complementizer(toks, r)
     return None
+
+
+def _name_before_complementizer(toks: Tokens, r: int) -> int | None:
+    """Index of the last of one to three plain words after the title at ``r`` that a complementizer ends."""
+    n, m = len(toks.spans), r + 1
+    while m < n and m - r <= 3 and not _breaks(toks, toks.gap(toks.spans[m - 1][1], toks.spans[m][0])):
+        kinds = kinds_of(toks.word(m), "ar")
+        if "complementizers" in kinds:
+            return m - 1 if m - 1 > r else None
+        if kinds or _has_article(fold_str(toks.word(m))):
+            return None
+        m += 1
+    return None
+
+
+def _name_after_honorific(toks: Tokens, r: int) -> int | None:
+    """Index of the last name word after the honorific at ``r``: a plain given name, then up to two more
+    words, of which only the first may carry the article (حكمت الهجري, بشر الخصاونة: a family name)."""
+    last = None
+    for m in range(r + 1, min(len(toks.spans), r + 4)):
+        if _breaks(toks, toks.gap(toks.spans[m - 1][1], toks.spans[m][0])) or \
+                _COMMA.search(toks.gap(toks.spans[m - 1][1], toks.spans[m][0])) or kinds_of(toks.word(m), "ar"):
+            break
+        if _has_article(fold_str(toks.word(m))):
+            if m != r + 2:
+                break
+            last = m
+            break
+        last = m
+    return last
 
 
 def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, names: int,
@@ -119,6 +146,8 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
     """'role', 'name', 'mod' (a word that neither counts nor stops), or None to stop the phrase."""
     stopping = {"speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "stop_words",
                 "pronouns", "post_markers", "naming_verbs"}
+    if toks.in_name(toks.spans[j][0]):
+        return "mod"  # حركة “رجال الكرامة”: the quoted name completes the organisation word
     if kinds & stopping or (source_marker_at(toks, j) and last is not None):
         return None
     if "connectors" in kinds:
@@ -298,6 +327,8 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
     (כך הודיע X, ״...״ ציין X).
     """
     after = lambda: phrase_after(toks, k + 1, toks.spans[k][1]) if k + 1 < len(toks.spans) else None  # noqa: E731
+    if "quoted_nouns" in kinds_of(toks.word(k), toks.lang):
+        return _quoted_from(toks, k)
     if toks.lang == "ar":
         return after() or _arabic_before(toks, k)
     if toks.lang == "he" and _clause_initial_he(toks, k):
@@ -312,6 +343,16 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
     if toks.lang == "he" and _prepositional_he(toks.word(k + 1)):
         return None  # `אמר בראיון לרשת`: a prepositional phrase after the verb, not its subject
     return after()
+
+
+def _quoted_from(toks: Tokens, k: int) -> Phrase | None:
+    """`نقلت الوكالة عن خريستودوليدس قوله إن`: a noun of saying belongs to the phrase after عن right before it;
+    elsewhere (على حد قوله is a source marker) it names nobody."""
+    phrase = phrase_before(toks, k)
+    if phrase is None or phrase.pronoun:
+        return None
+    i = toks.index_at_or_after(phrase.start) - 1
+    return phrase if i >= 0 and fold_str(toks.word(i)) in ("عن", "from") else None
 
 
 def _coordinated_he(word: str) -> bool:
