@@ -7,7 +7,7 @@ each key. Cues are matched with the gazetteer's ``PhraseIndex``, so matching is 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -27,7 +27,7 @@ LANGS = ("ar", "he", "en")
 _KEYS = frozenset({"cues", "titles", "blockers", "target_markers", "target_clitics", "source_markers", "place_markers",
                    "place_clitics", "agentless", "excluders", "time_markers", "pair_markers", "genitive_markers",
                    "continuers", "passive_markers", "purpose_clitics", "dual_words",
-                   "dual_leaders", "negators", "negator_exceptions"})
+                   "dual_leaders", "negators", "negator_exceptions", "hosts"})
 # A speech verb frames the event it reports ("X said Y attacked Z" is Y attacking Z), as in PETRARCH: a
 # statement is coded only when its sentence reports nothing else.
 STATEMENT = "01"
@@ -65,6 +65,7 @@ class CueLexicon:
     duals: PhraseIndex[bool]  # the two countries/sides (False), leaders (True): as subject the pair just named
     negators: frozenset[str] = frozenset()  # لم, לא, not: a cue they negate reports no event
     negator_exceptions: frozenset[str] = frozenset()  # not only, ليس فقط, לא רק: the negator does not negate
+    hosts: frozenset[str] = frozenset()  # hosted, استضاف, תיווך: the host of talks between others, who has no target
 
 
 def read_cues(path: Path) -> CueLexicon:
@@ -99,6 +100,7 @@ def read_cues(path: Path) -> CueLexicon:
                           + [(phrase_tokens(p), True) for p in string_list(data, "dual_leaders", path)]),
         negators=frozenset(words("negators")),
         negator_exceptions=frozenset(words("negator_exceptions")),
+        hosts=frozenset(words("hosts")),
     )
 
 
@@ -145,6 +147,7 @@ class Cue:
     text: str
     agentless: bool  # an explosion has no doer unless a by-phrase names one
     head: str = ""  # the folded first word of the lexicon phrase that matched (תקיפה for התקיפה)
+    host: bool = False  # hosting or mediating talks between others: the host is the doer, the guests no target
 
 
 def _blocked(tokens: Sequence[Token], first: int, lexicon: CueLexicon) -> bool:
@@ -196,9 +199,11 @@ def find_cues(text: str, tokens: Sequence[Token], lexicon: CueLexicon, taken: Se
             continue
         cue = Cue(match.values[0], match.first, match.last, tokens[match.first].start, tokens[match.last].end,
                   _surface(text, tokens, match.first, match.last, GAP in match.phrase),
-                  match.phrase[0] in lexicon.agentless, match.phrase[0])
+                  match.phrase[0] in lexicon.agentless, match.phrase[0], match.phrase[0] in lexicon.hosts)
         if not (out and _same_event(text, out[-1], cue, taken)):
             out.append(cue)
+        elif cue.host:
+            out[-1] = replace(out[-1], host=True)  # השיחות נערכו בתיווך קטאר: talks under a mediator are hosted
         i = match.last + 1
     return out
 

@@ -19,6 +19,7 @@ from transforms.gazetteer import Token
 from transforms.segment import Span
 
 _INHERIT_SENTENCES = 3  # how far back a two-sided cue looks for its missing side
+_GUESTS_REACH = 4  # tokens from a talks cue to 'between X and Y' (المحادثات غير المباشرة بين إيران ...)
 
 
 def clause_range(text: str, cues: Sequence[Cue], k: int, sent: Span) -> tuple[int, int]:
@@ -163,6 +164,10 @@ def choose_targets(cue: Cue, source: Actor | None, actors: Sequence[Actor], left
     (relations restored: the pair; Israel ignored the statement: its speaker), then from earlier sentences."""
     if cue.agentless:
         return None, [a for a in _pick_targets(actors, cue, None, left, right) if a.role != "place"][:1]
+    if cue.host:
+        return source, []  # hosted talks between X and Y: the guests are a pair, not the host's target
+    if cue.code == "04" and (guests := _guests(actors, cue, left, right)) is not None:
+        return guests[0], [guests[1]]  # محادثات بين روسيا وأوكرانيا: the talks are the pair's, whoever hosts them
     if source is not None and cue.code == "04":
         source, visited = _visitor(source, actors, cue, left, right)
         if visited is not None:
@@ -184,6 +189,15 @@ def choose_targets(cue: Cue, source: Actor | None, actors: Sequence[Actor], left
     if partner is None and source is not None and cue.code in RELATION_CODES:
         partner = next((a for a in _inherit([source], talk.history)[1:]), None)
     return source, [partner] if partner else []
+
+
+def _guests(actors: Sequence[Actor], cue: Cue, left: int, right: int) -> tuple[Actor, Actor] | None:
+    """The two parties of 'talks between X and Y' right after the cue, if of different states (a pair further on
+    belongs to another noun: زيارة ديرمر جزء من اتصالات بين موسكو وتل أبيب)."""
+    pair = [a for a in actors if left <= a.start and a.end <= right and a.start > cue.start and a.role == "pair"]
+    if len(pair) < 2 or pair[0].state == pair[1].state or pair[0].lead_token - cue.last > _GUESTS_REACH:
+        return None
+    return pair[0], pair[1]
 
 
 def _visitor(source: Actor, actors: Sequence[Actor], cue: Cue, left: int, right: int) -> tuple[Actor, Actor | None]:

@@ -192,9 +192,9 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
 
 
 def _one_sided(cue: Cue, dual: str, source: Actor | None, actors: Sequence[Actor]) -> bool:
-    """An event worth keeping with its doer only: violence, an appeal to both sides, a statement naming no other
-    party (ميقاتي أكد أن لبنان ...)."""
-    if cue.code in ONE_SIDED_CODES or dual == "object":
+    """An event worth keeping with its doer only: violence, hosting talks between others, an appeal to both sides,
+    a statement naming no other party (ميقاتي أكد أن لبنان ...)."""
+    if cue.code in ONE_SIDED_CODES or cue.host or dual == "object":
         return True
     return (cue.code == STATEMENT and source is not None and source.role != "place"
             and all(a.state == source.state for a in actors))
