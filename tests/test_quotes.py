@@ -190,6 +190,13 @@ def test_lexicons_load(lang):
     assert lex.time_words  # babel weekday/month names
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_warning_verbs_are_speech_verbs(lang):
+    """A warning verb only lowers the length a quotation needs; it must cue speech in the first place."""
+    lex = load_quote_lexicon(lang)
+    assert lex.words["warning_verbs"] <= lex.words["speech_verbs"]
+
+
 @pytest.mark.parametrize("body, message", [
     ("speech_verbs: [a, b]\nbogus_key: [c]\n", "unknown key"),  # a misspelt key is an error, not ignored
     ("speech_verbs: [said, 'on', on]\n", "must be a list of strings"),  # YAML reads a bare on as True

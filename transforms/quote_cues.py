@@ -154,8 +154,10 @@ def _post_verb(toks: Tokens, j: int, strength: str) -> Cue | None:
     for m in range(j, min(len(toks.spans), j + POST_CUE_TOKENS + 1)):
         if m > j and re.search(r"[.:;!?؟\"“”״«»]", toks.text[toks.spans[m - 1][1]:toks.spans[m][0]]):
             return None
-        if "speech_verbs" in kinds_of(toks.word(m), toks.lang):
-            phrase = phrase_after(toks, m + 1, toks.spans[m][1]) if m == j else subject_of(toks, m)
+        kinds = kinds_of(toks.word(m), toks.lang)
+        if "speech_verbs" in kinds:
+            inverted = m == j and "passive_verbs" not in kinds  # `, נמסר מהשב״כ`: the source after מ
+            phrase = phrase_after(toks, m + 1, toks.spans[m][1]) if inverted else subject_of(toks, m)
             if m == j and phrase is None and m + 1 < len(toks.spans):
                 phrase = subject_of(toks, m)
             return Cue(strength, toks.word(m), phrase, toks.spans[m][0])

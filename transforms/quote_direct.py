@@ -69,6 +69,8 @@ def _attribution(toks: Tokens, bounds: Boundaries, o: int, c: int, family: str, 
         need = MIN_WORDS_CUED
         if pre.strength == "soft":
             need = MIN_WORDS_SOFT_BESIDE if _complement_of(toks, pre, o) else MIN_WORDS_SOFT
+        elif "warning_verbs" in kinds_of(pre.word or "", toks.lang) and _complement_of(toks, pre, o, True):
+            need = MIN_WORDS_ADJACENT  # `והזהיר את באקו מפני ״השלכות״`, `warned of “consequences”`
         return pre if words >= need else None
     if post is not None and words >= MIN_WORDS_CUED:
         return post
@@ -85,11 +87,15 @@ def on_a_sign(toks: Tokens, bounds: Boundaries, o: int) -> bool:
     return any("sign_words" in kinds_of(toks.word(j), toks.lang) for j in range(floor, end))
 
 
-def _complement_of(toks: Tokens, cue: Cue, o: int) -> bool:
-    """The quotation is the attitude verb's own complement: right after it or a preposition, same clause."""
+def _complement_of(toks: Tokens, cue: Cue, o: int, via_preposition: bool = False) -> bool:
+    """The quotation is the verb's own complement: right after it (attitude verbs only) or after a
+    preposition (a whole word: a clitic ל״...״ before a name is no complement), in the same clause."""
     k = toks.index_at_or_after(o) - 1
     if k < 0 or cue.at < 0 or re.search(r"[,،;.:!?؟]", toks.text[cue.at:o]):
         return False
+    if via_preposition:
+        return toks.spans[k][0] != cue.at and len(toks.word(k)) > 1 and toks.spans[k][1] < o and \
+            "prepositions" in kinds_of(toks.word(k), toks.lang)
     return toks.spans[k][0] == cue.at or "prepositions" in kinds_of(toks.word(k), toks.lang)
 
 

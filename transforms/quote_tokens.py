@@ -22,7 +22,8 @@ KINDS = (
     "speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "source_markers",
     "pronouns", "post_markers", "object_words", "role_words", "connectors", "prepositions",
     "organisation_words", "stop_words", "non_speakers", "verb_prefixes", "anonymous_heads", "naming_verbs",
-    "auxiliaries", "quoted_nouns", "honorifics", "sign_words",
+    "auxiliaries", "quoted_nouns", "honorifics", "sign_words", "passive_verbs",
+    "warning_verbs",
 )
 # babel locales whose weekday and month names end a speaker phrase (بوتين اليوم، الجمعة ...).
 _TIME_LOCALES = {"ar": ("ar", "ar_SY", "ar_MA"), "he": ("he",), "en": ("en",)}
@@ -158,10 +159,11 @@ def kinds_of(word: str, lang: str) -> frozenset[str]:
     cands = stem_candidates(word, lang) if lang != "en" else (folded,)
     verb_cands = [folded] + [folded[len(p):] for p in lex.words["verb_prefixes"] if folded.startswith(p)]
     out = set()
-    for kind in ("speech_verbs", "participle_cues", "soft_verbs", "manner_words", "naming_verbs", "quoted_nouns"):
+    for kind in ("speech_verbs", "participle_cues", "soft_verbs", "manner_words", "naming_verbs", "quoted_nouns",
+                 "passive_verbs", "warning_verbs"):
         if any(c in lex.words[kind] for c in verb_cands):
             out.add(kind)
-    if "quoted_nouns" in out:
+    if out & {"quoted_nouns", "passive_verbs"}:
         out.add("speech_verbs")  # نقلت الوكالة عن X قوله إن: the noun cues like a verb (its subject: see speakers)
     for kind in ("complementizers", "pronouns", "post_markers", "object_words", "connectors", "prepositions",
                  "stop_words", "non_speakers", "auxiliaries"):

@@ -74,6 +74,11 @@ def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
             continue
         if first is None and "pronouns" in kinds:
             return Phrase(s, e, None, pronoun=True)
+        if first is None and j == i and lang == "he":
+            role = _role_after_adverbial_he(toks, j)
+            if role is not None:  # `״...״, אמר לפני ההצבעה שגריר פלסטין`: skip the adverbial to the title
+                prev_end, j = toks.spans[role - 1][1], role
+                continue
         step = _classify_forward(toks, j, kinds, roles, names, last)
         if step is None:
             name_end = _title_and_name_ahead(toks, j) if roles and first is not None else None
@@ -95,6 +100,23 @@ def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
         last = j
         prev_end, j = e, j + 1
     return _make_phrase(toks, first, last)
+
+
+ADVERBIAL_MAX_TOKENS = 3  # לפני ההצבעה, במהלך הדיון הסוער: a short prepositional phrase before the subject
+
+
+def _role_after_adverbial_he(toks: Tokens, j: int) -> int | None:
+    """Index of the title that follows a short prepositional phrase starting at ``j`` (Hebrew), else None."""
+    word = toks.word(j)
+    if not (_prepositional_he(word) or "prepositions" in kinds_of(word, "he")):
+        return None
+    for m in range(j + 1, min(len(toks.spans), j + 1 + ADVERBIAL_MAX_TOKENS)):
+        gap = toks.gap(toks.spans[m - 1][1], toks.spans[m][0])
+        if _breaks(toks, gap) or _COMMA.search(gap):
+            return None
+        if "role_words" in kinds_of(toks.word(m), "he"):
+            return m
+    return None
 
 
 def _title_and_name_ahead(toks: Tokens, j: int) -> int | None:
@@ -175,12 +197,19 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
     if toks.lang == "he":
         if roles and word[:1] == "ה":
             return "mod"  # the definite modifiers of a role: יושב הראש המשותף של הוועדה
+        if roles and _names_actor(word):
+            return "mod"  # the state or body a title belongs to (שגריר פלסטין באו״ם), not a name word
         if names >= 2 and len(word) >= 4 and word[0] in "בלמכ" and not word.startswith(_HE_NAME_PREFIXES):
             return None  # a prepositional phrase after the name: ... אנדריי גרומיקו במושב השני
     return "name"
 
 
 _HE_NAME_PREFIXES = ("בן־", "בן-", "בת־", "בת-")
+
+
+def _names_actor(word: str) -> bool:
+    """The word alone is a state, capital or organisation in the gazetteer (פלסטין, באו״ם, במוסקבה)."""
+    return any(m.entries[0].kind in ("state", "capital", "org") and m.text == word for m in load_gazetteer().find(word))
 
 
 def _is_nisba(folded: str) -> bool:
@@ -329,6 +358,8 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
     after = lambda: phrase_after(toks, k + 1, toks.spans[k][1]) if k + 1 < len(toks.spans) else None  # noqa: E731
     if "quoted_nouns" in kinds_of(toks.word(k), toks.lang):
         return _quoted_from(toks, k)
+    if "passive_verbs" in kinds_of(toks.word(k), toks.lang):
+        return _passive_source(toks, k)
     if toks.lang == "ar":
         return after() or _arabic_before(toks, k)
     if toks.lang == "he" and _clause_initial_he(toks, k):
@@ -336,6 +367,8 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
     if toks.lang == "he" and _coordinated_he(toks.word(k)):
         return None  # `תקף את ההחלטה ואמר`: a verb joined by ו shares the clause's subject
     before = phrase_before(toks, k)
+    if toks.lang == "he" and before is not None and _fronted_adverbial_he(toks, before, k):
+        return after() or before  # `בפתח הפגישה אמר הרצוג`; `בלשכת הנשיא ציינו כי` keeps the place as source
     if before is not None or k + 1 >= len(toks.spans):
         return before
     if toks.lang == "en" and not (k == 0 or re.search(r"[,\"”]", toks.gap(toks.spans[k - 1][1], toks.spans[k][0]))):
@@ -353,6 +386,25 @@ def _quoted_from(toks: Tokens, k: int) -> Phrase | None:
         return None
     i = toks.index_at_or_after(phrase.start) - 1
     return phrase if i >= 0 and fold_str(toks.word(i)) in ("عن", "from") else None
+
+
+def _fronted_adverbial_he(toks: Tokens, before: Phrase, k: int) -> bool:
+    """The words before a Hebrew verb are a fronted prepositional phrase (בפתח הפגישה, לפני ההצבעה) and a
+    phrase follows the verb, which is then its subject (Hebrew puts the verb second after an adverbial)."""
+    if before.pronoun or k + 1 >= len(toks.spans) or _prepositional_he(toks.word(k + 1)):
+        return False
+    first = toks.word(toks.index_at_or_after(before.start))
+    return _prepositional_he(first) or "prepositions" in kinds_of(first, "he")
+
+
+def _passive_source(toks: Tokens, k: int) -> Phrase | None:
+    """`״...״, נמסר מהשב״כ`: a passive verb of saying names its source after the prefix מ."""
+    if k + 1 >= len(toks.spans) or not fold_str(toks.word(k + 1)).startswith("מ"):
+        return None
+    phrase = phrase_after(toks, k + 1, toks.spans[k][1])
+    if phrase is None or not phrase.name or phrase.start != toks.spans[k + 1][0]:
+        return None
+    return Phrase(phrase.start + 1, phrase.end, _clean(toks.text[phrase.start + 1:phrase.end]))
 
 
 def _coordinated_he(word: str) -> bool:
