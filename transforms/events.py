@@ -33,7 +33,6 @@ from transforms.event_cues import (
     STATEMENT,
     Cue,
     all_titles,
-    complements,
     find_cues,
     load_cues,
 )
@@ -165,10 +164,7 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
         cues = [c for c in cues if c.code != STATEMENT]
     out: list[Event] = []
     done: set[str] = set()
-    governed = complements(text, ctx.tokens, cues, ctx.lexicon)
     for k, cue in enumerate(cues):
-        if k in governed:
-            continue  # banned imports of ...: the object of the cue before it, not an event of its own
         if cue.code in talk.codes and _definite(ctx.tokens, cue):
             continue  # גינתה את התקיפה, the sanctions come ...: the event reported earlier, not a new one
         when = index.date_for(sent.span, sent.para, cue.start)
