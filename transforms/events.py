@@ -33,6 +33,7 @@ from transforms.event_cues import (
     STATEMENT,
     Cue,
     all_titles,
+    complements,
     find_cues,
     load_cues,
 )
@@ -164,7 +165,11 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
         cues = [c for c in cues if c.code != STATEMENT]
     out: list[Event] = []
     done: set[str] = set()
+    governed = complements(text, ctx.tokens, cues, ctx.lexicon)
+    emitted: set[int] = {-1}
     for k, cue in enumerate(cues):
+        if governed.get(k) in emitted:
+            continue  # banned imports of ...: the object of the cue before it, not an event of its own
         if cue.code in talk.codes and _definite(ctx.tokens, cue):
             continue  # גינתה את התקיפה, the sanctions come ...: the event reported earlier, not a new one
         when = index.date_for(sent.span, sent.para, cue.start)
@@ -187,6 +192,7 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
         if source is None and not targets or not targets and not _one_sided(cue, dual, source, actors):
             continue
         done.add(cue.code)
+        emitted.add(k)
         out.extend(_new_events(article, sent, cue, source, targets, when, talk, seen))
     return out
 
