@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 
+from transforms.gazetteer import load_gazetteer
+from transforms.normalize import fold_str
 from transforms.quote_candidates import Candidate
 from transforms.quote_cues import CUE_WINDOW_TOKENS, naming_subject
 from transforms.quote_marks import Boundaries, Mask
+from transforms.quote_titles import title_holder
 from transforms.quote_tokens import Tokens, kinds_of, source_marker_at
-from transforms.speakers import clause_subject, is_anonymous, phrase_after, subject_of, title_holder
+from transforms.speakers import Phrase, is_anonymous, make_phrase, phrase_after, subject_of
 
 CARRY_MAX_CHARS = 1500  # a pronoun inherits a speaker named at most this far back (about two paragraphs)
 _COMMA = re.compile(r"[,،]")
@@ -115,3 +118,47 @@ def _with_title_holder(toks: Tokens, speaker: str | None, pos: int) -> str | Non
         return speaker
     holder = title_holder(toks, speaker, pos)
     return f"{speaker} {holder}" if holder else speaker
+
+
+# ---------------------------------------------------------------- the subject that opens a clause
+
+def clause_subject(toks: Tokens, first: int, k: int) -> Phrase | None:
+    """The named subject that opens the clause of tokens ``first`` .. ``k`` (exclusive), if any.
+
+    Arabic opens with a verb (وتقدّمت وزارة الخارجية ...), Hebrew and English with the subject (שר החוץ ישראל
+    כ״ץ תקף ...); one leading adverbial set off by a comma (במקביל, / In Berlin,) is skipped.
+    """
+    for i in range(first + 1, min(k, first + 4)):
+        if _COMMA.search(toks.gap(toks.spans[i - 1][1], toks.spans[i][0])):
+            first = i
+            break
+    if toks.lang == "ar":
+        if first + 1 >= k or fold_str(toks.word(first))[:1] not in "وف" or kinds_of(toks.word(first), "ar"):
+            return None
+        first += 1
+    if first >= k:
+        return None
+    phrase = phrase_after(toks, first, toks.spans[first][0])
+    if phrase is None or not phrase.name or phrase.end > toks.spans[k][0]:
+        return None
+    phrase = _drop_verb_before_object(toks, phrase)
+    return phrase if _looks_named(toks, phrase) else None
+
+
+def _drop_verb_before_object(toks: Tokens, phrase: Phrase) -> Phrase:
+    """`שר החוץ ישראל כ״ץ תקף את ההחלטה`: the word before the object marker את is the verb, not the name."""
+    last = toks.index_at_or_after(phrase.end) - 1
+    first = toks.index_at_or_after(phrase.start)
+    if toks.lang == "he" and last > first and last + 1 < len(toks.spans) and fold_str(toks.word(last + 1)) == "את":
+        return make_phrase(toks, first, last - 1) or phrase
+    return phrase
+
+
+def _looks_named(toks: Tokens, phrase: Phrase) -> bool:
+    """A clause subject counts as a speaker when it holds a title or a gazetteer actor (English: capitalised)."""
+    idx = range(toks.index_at_or_after(phrase.start), toks.index_at_or_after(phrase.end))
+    if any("role_words" in kinds_of(toks.word(i), toks.lang) for i in idx):
+        return True
+    if toks.lang == "en":
+        return True  # phrase_after keeps capitalised words only
+    return bool(load_gazetteer().find(toks.text[phrase.start:phrase.end]))

@@ -17,7 +17,8 @@ from transforms.quote_tokens import Tokens, is_cue, kinds_of, load_quote_lexicon
 from transforms.speakers import Phrase, phrase_before, subject_of
 
 COMPLEMENTIZER_WINDOW = 12  # `وقال بوتين اليوم، الجمعة 22 من تشرين الأول، إنَّ` puts 8 tokens in between
-MAX_INDIRECT_CHARS = 600  # a reported clause longer than this is cut at a word boundary
+MAX_INDIRECT_CHARS = 600
+NEW_CLAUSE_CUE_TOKENS = 4  # `, and Brazil's government called`: a subject of up to three words, then the cue  # a reported clause longer than this is cut at a word boundary
 _PUNCT_GAP = re.compile(r"[.:;!?؟\"“”«»״]")
 _COMMA = re.compile(r"[,،]")
 _TRAIL = " \t\n,،;:.!?؟—–-"
@@ -130,6 +131,8 @@ def _clause_start(toks: Tokens, k: int) -> int | None:
         kinds = kinds_of(toks.word(j), toks.lang)
         if is_cue(kinds):
             return None
+        if _bare_clause_subject(toks, k, j, kinds):
+            return toks.spans[j][0]
         if "complementizers" in kinds:
             pos = toks.spans[j][1]
             while pos < len(toks.text) and toks.text[pos] in " \t\n:":
@@ -138,6 +141,24 @@ def _clause_start(toks: Tokens, k: int) -> int | None:
                 return None  # `כי: ״...״`: the direct quotation carries it
             return pos
     return None
+
+
+BARE_CLAUSE_WINDOW = 4  # `said on Saturday it was`, `told reporters he would`: the pronoun within 4 tokens
+_SUBJECT_PRONOUNS = ("he", "she", "it", "they", "we", "i")
+
+
+def _bare_clause_subject(toks: Tokens, k: int, j: int, kinds: frozenset[str]) -> bool:
+    """English drops `that`: `said he would`, `said on Saturday it was`; a subject pronoun soon after a
+    speech verb (not a participle: `saying it` often has no named speaker) opens the reported clause."""
+    if toks.lang != "en" or j - k > BARE_CLAUSE_WINDOW or "speech_verbs" not in kinds_of(toks.word(k), "en"):
+        return False
+    if "pronouns" not in kinds or toks.word(j).lower() not in _SUBJECT_PRONOUNS or j + 1 >= len(toks.spans):
+        return False
+    # `told reporters after he was pushed`: a subordinator opens an adverbial clause, not the reported one
+    between = range(k + 1, j)
+    if any("subordinators" in kinds_of(toks.word(m), "en") for m in between):
+        return False
+    return toks.word(j + 1)[:1].islower()
 
 
 def _he_sh_complementizer(toks: Tokens, k: int) -> bool:
@@ -169,11 +190,22 @@ def _clause_end(toks: Tokens, bounds: Boundaries, start: int, pairs: list[MarkPa
         cue = is_cue(kinds) or bool(source_marker_at(toks, j))
         if cue and (_COMMA.search(gap) or _coordinated(toks, j)):
             return gap_start
-        if _COMMA.search(gap) and "stop_words" in kinds and j + 1 < len(toks.spans) and \
-                is_cue(kinds_of(toks.word(j + 1), toks.lang)):
-            return gap_start  # `, אך הוסיף כי`, `, but added that`: a new clause with its own cue
+        if _COMMA.search(gap) and "stop_words" in kinds and _cue_within(toks, j + 1, NEW_CLAUSE_CUE_TOKENS):
+            return gap_start  # `, אך הוסיף כי`, `, and Brazil's government called`: a new clause, its own cue
         j += 1
     return max(start, end)
+
+
+def _cue_within(toks: Tokens, j: int, n: int) -> bool:
+    """A cue among the ``n`` tokens from ``j``, before any punctuation."""
+    for m in range(j, min(len(toks.spans), j + n)):
+        if m > j and _PUNCT_GAP.search(toks.gap(toks.spans[m - 1][1], toks.spans[m][0]) + "") or \
+                (m > j and _COMMA.search(toks.gap(toks.spans[m - 1][1], toks.spans[m][0]))):
+            return False
+        kinds = kinds_of(toks.word(m), toks.lang)
+        if is_cue(kinds) or "naming_verbs" in kinds:
+            return True
+    return False
 
 
 def _coordinated(toks: Tokens, j: int) -> bool:

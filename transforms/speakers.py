@@ -46,7 +46,7 @@ def _breaks(toks: Tokens, gap: str) -> bool:
     return newlines >= (2 if toks.wrapped else 1)
 
 
-def _clean(text: str) -> str:
+def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -88,7 +88,7 @@ def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
         if step == "role" and roles and lang == "ar" and "honorifics" in kinds:
             name_end = _name_after_honorific(toks, j)
             if name_end is not None:  # رئيس المجلس الدكتور سامي الخوري الحكومةَ: the name ends the phrase
-                return _make_phrase(toks, first, name_end)
+                return make_phrase(toks, first, name_end)
         if step == "role":
             roles += 1
         elif step == "name":
@@ -99,7 +99,7 @@ def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
             first = j
         last = j
         prev_end, j = e, j + 1
-    return _make_phrase(toks, first, last)
+    return make_phrase(toks, first, last)
 
 
 ADVERBIAL_MAX_TOKENS = 3  # לפני ההצבעה, במהלך הדיון הסוער: a short prepositional phrase before the subject
@@ -140,7 +140,7 @@ def _name_before_complementizer(toks: Tokens, r: int) -> int | None:
         kinds = kinds_of(toks.word(m), "ar")
         if "complementizers" in kinds:
             return m - 1 if m - 1 > r else None
-        if kinds or _has_article(fold_str(toks.word(m))):
+        if kinds or has_article(fold_str(toks.word(m))):
             return None
         m += 1
     return None
@@ -154,7 +154,7 @@ def _name_after_honorific(toks: Tokens, r: int) -> int | None:
         if _breaks(toks, toks.gap(toks.spans[m - 1][1], toks.spans[m][0])) or \
                 _COMMA.search(toks.gap(toks.spans[m - 1][1], toks.spans[m][0])) or kinds_of(toks.word(m), "ar"):
             break
-        if _has_article(fold_str(toks.word(m))):
+        if has_article(fold_str(toks.word(m))):
             if m != r + 2:
                 break
             last = m
@@ -185,11 +185,11 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
         folded = fold_str(word)
         if len(folded) >= 5 and word.endswith("ه"):
             return None  # a possessive suffix (اهتمامه، تعيينه): an object, not a name
-        if _has_article(folded):
+        if has_article(folded):
             prev_is_connector = last is not None and "connectors" in kinds_of(toks.word(last), "ar")
             if names == 1 and roles and last is not None and "role_words" not in kinds_of(toks.word(last), "ar"):
                 return "name"  # a family name after a titled first name: رئيس الوزراء بشر الخصاونة
-            if names and last is not None and _has_article(fold_str(toks.word(last))) and _is_nisba(folded):
+            if names and last is not None and has_article(fold_str(toks.word(last))) and _is_nisba(folded):
                 return "mod"  # الجبهة المغربية: a nisba adjective agrees with the noun before it
             if names and not prev_is_connector:
                 return None  # بوتين العلاقات: the object after the subject
@@ -217,7 +217,7 @@ def _is_nisba(folded: str) -> bool:
     return folded.endswith(("ي", "يه", "يون", "يين"))
 
 
-def _has_article(folded: str) -> bool:
+def has_article(folded: str) -> bool:
     return folded.startswith(("ال", "وال", "بال", "لل", "فال"))
 
 
@@ -245,7 +245,7 @@ def _apposition(toks: Tokens, j: int) -> Phrase | None:
                   or kinds & {"speech_verbs", "participle_cues", "complementizers", "stop_words", "prepositions"})
         if not closed:
             return None
-    return _make_phrase(toks, first, k - 1)
+    return make_phrase(toks, first, k - 1)
 
 
 def phrase_before(toks: Tokens, k: int) -> Phrase | None:
@@ -267,7 +267,7 @@ def phrase_before(toks: Tokens, k: int) -> Phrase | None:
             break
         kinds = kinds_of(toks.word(j), lang)
         if "pronouns" in kinds:
-            return Phrase(s, e, None, pronoun=True) if last is None else _make_phrase(toks, first, last)
+            return Phrase(s, e, None, pronoun=True) if last is None else make_phrase(toks, first, last)
         step = _classify_backward(toks, j, kinds, roles)
         if step is None:
             break
@@ -280,7 +280,7 @@ def phrase_before(toks: Tokens, k: int) -> Phrase | None:
         next_start, j = s, j - 1
     if first is not None and not roles and names > MAX_NAME_WORDS[lang]:
         return None
-    return _make_phrase(toks, first, last)
+    return make_phrase(toks, first, last)
 
 
 def _apposition_before(toks: Tokens, j: int, k: int) -> Phrase | None:
@@ -309,7 +309,7 @@ def _apposition_before(toks: Tokens, j: int, k: int) -> Phrase | None:
         return None
     if first is None or all("role_words" in kinds_of(toks.word(x), toks.lang) for x in range(first, last + 1)):
         return None
-    return _make_phrase(toks, first, last)
+    return make_phrase(toks, first, last)
 
 
 def _classify_backward(toks: Tokens, j: int, kinds: frozenset[str], roles: int) -> str | None:
@@ -329,7 +329,7 @@ def _classify_backward(toks: Tokens, j: int, kinds: frozenset[str], roles: int) 
     return "name"
 
 
-def _make_phrase(toks: Tokens, first: int | None, last: int | None) -> Phrase | None:
+def make_phrase(toks: Tokens, first: int | None, last: int | None) -> Phrase | None:
     """Trim connectors at both ends; a phrase of non-speaker words only is no speaker."""
     if first is None or last is None:
         return None
@@ -345,7 +345,7 @@ def _make_phrase(toks: Tokens, first: int | None, last: int | None) -> Phrase | 
     start, end = toks.spans[first][0], toks.spans[last][1]
     if toks.lang != "en" and words[0][:1] in "וو" and "role_words" in kinds_of(words[0][1:], toks.lang):
         start += 1  # ושר החוץ ...: the conjunction is not part of the speaker
-    return Phrase(start, end, _clean(toks.text[start:end]))
+    return Phrase(start, end, tidy(toks.text[start:end]))
 
 
 def subject_of(toks: Tokens, k: int) -> Phrase | None:
@@ -404,7 +404,7 @@ def _passive_source(toks: Tokens, k: int) -> Phrase | None:
     phrase = phrase_after(toks, k + 1, toks.spans[k][1])
     if phrase is None or not phrase.name or phrase.start != toks.spans[k + 1][0]:
         return None
-    return Phrase(phrase.start + 1, phrase.end, _clean(toks.text[phrase.start + 1:phrase.end]))
+    return Phrase(phrase.start + 1, phrase.end, tidy(toks.text[phrase.start + 1:phrase.end]))
 
 
 def _coordinated_he(word: str) -> bool:
@@ -444,110 +444,3 @@ def is_anonymous(toks: Tokens, phrase: Phrase) -> bool:
     if not any("anonymous_heads" in kinds_of(toks.word(i), toks.lang) for i in idx):
         return False
     return not any(m.is_person_like for m in load_gazetteer().find(toks.text[phrase.start:phrase.end]))
-
-
-def clause_subject(toks: Tokens, first: int, k: int) -> Phrase | None:
-    """The named subject that opens the clause of tokens ``first`` .. ``k`` (exclusive), if any.
-
-    Arabic opens with a verb (وتقدّمت وزارة الخارجية ...), Hebrew and English with the subject (שר החוץ ישראל
-    כ״ץ תקף ...); one leading adverbial set off by a comma (במקביל, / In Berlin,) is skipped.
-    """
-    for i in range(first + 1, min(k, first + 4)):
-        if _COMMA.search(toks.gap(toks.spans[i - 1][1], toks.spans[i][0])):
-            first = i
-            break
-    if toks.lang == "ar":
-        if first + 1 >= k or fold_str(toks.word(first))[:1] not in "وف" or kinds_of(toks.word(first), "ar"):
-            return None
-        first += 1
-    if first >= k:
-        return None
-    phrase = phrase_after(toks, first, toks.spans[first][0])
-    if phrase is None or not phrase.name or phrase.end > toks.spans[k][0]:
-        return None
-    phrase = _drop_verb_before_object(toks, phrase)
-    return phrase if _looks_named(toks, phrase) else None
-
-
-def _drop_verb_before_object(toks: Tokens, phrase: Phrase) -> Phrase:
-    """`שר החוץ ישראל כ״ץ תקף את ההחלטה`: the word before the object marker את is the verb, not the name."""
-    last = toks.index_at_or_after(phrase.end) - 1
-    first = toks.index_at_or_after(phrase.start)
-    if toks.lang == "he" and last > first and last + 1 < len(toks.spans) and fold_str(toks.word(last + 1)) == "את":
-        return _make_phrase(toks, first, last - 1) or phrase
-    return phrase
-
-
-def _looks_named(toks: Tokens, phrase: Phrase) -> bool:
-    """A clause subject counts as a speaker when it holds a title or a gazetteer actor (English: capitalised)."""
-    idx = range(toks.index_at_or_after(phrase.start), toks.index_at_or_after(phrase.end))
-    if any("role_words" in kinds_of(toks.word(i), toks.lang) for i in idx):
-        return True
-    if toks.lang == "en":
-        return True  # phrase_after keeps capitalised words only
-    return bool(load_gazetteer().find(toks.text[phrase.start:phrase.end]))
-
-
-TITLE_LOOKBACK_CHARS = 4000  # a title alone refers to a holder named at most this far back (bounded: linear)
-
-
-def title_holder(toks: Tokens, speaker: str, pos: int) -> str | None:
-    """The name that followed the same title earlier in the text, when ``speaker`` is a title alone.
-
-    `The Saudi crown prince` is titles, a connector and a state; earlier, `Saudi Crown Prince Mohammed bin
-    Salman` put the name after the same titles, so the holder is `Mohammed bin Salman`.
-    """
-    titles = _title_stems(toks, speaker)
-    if not titles:
-        return None
-    first = toks.index_at_or_after(max(0, pos - TITLE_LOOKBACK_CHARS))
-    holder = None
-    for i in range(first, toks.index_at_or_after(pos)):
-        if _role_stem(toks.word(i), toks.lang) not in titles:
-            continue
-        phrase = phrase_after(toks, i, toks.spans[i][0])
-        if phrase is None or not phrase.name or phrase.end > pos:
-            continue
-        span = range(i, toks.index_at_or_after(phrase.end))
-        if titles <= {_role_stem(toks.word(x), toks.lang) for x in span}:
-            holder = _trailing_name(toks, toks.index_at_or_after(phrase.start), span[-1]) or holder
-    return holder
-
-
-def _role_stem(word: str, lang: str) -> str | None:
-    """The folded role word without its article (الوزير -> وزير, The -> None), or None for other words."""
-    if "role_words" not in kinds_of(word, lang):
-        return None
-    folded = fold_str(word).lower()
-    for article in {"ar": ("ال",), "he": ("ה",), "en": ()}[lang]:
-        if folded.startswith(article) and len(folded) > len(article) + 2:
-            return folded[len(article):]
-    return folded
-
-
-def _title_stems(toks: Tokens, speaker: str) -> frozenset[str]:
-    """The title words of a speaker phrase made only of titles, connectors and states; else empty."""
-    mentions = load_gazetteer().find(speaker)
-    if any(m.is_person_like or m.entries[0].kind not in ("state", "capital") for m in mentions):
-        return frozenset()  # a person or an organisation (غوتيريش is IGOUNO) is named already
-    places = {w for m in mentions for w in m.text.split()}
-    stems = set()
-    for word in speaker.split():
-        stem = _role_stem(word, toks.lang)
-        if stem:
-            stems.add(stem)
-        elif word not in places and "connectors" not in kinds_of(word, toks.lang):
-            return frozenset()
-    return frozenset(stems)
-
-
-def _trailing_name(toks: Tokens, first: int, last: int) -> str | None:
-    """The words at the end of tokens ``first``..``last`` after the last title: the holder's name."""
-    start = last + 1
-    while start > first and not kinds_of(toks.word(start - 1), toks.lang) & {"role_words"}:
-        if toks.lang == "ar" and _has_article(fold_str(toks.word(start - 1))):
-            break
-        start -= 1
-    if start > last:
-        return None
-    return _clean(toks.text[toks.spans[start][0]:toks.spans[last][1]])

@@ -1,0 +1,72 @@
+"""A speaker given by title alone (`The Saudi crown prince`, `الوزير`) completed with the name that followed
+the same title earlier in the article; transforms/quote_speakers.py calls it after the document walk."""
+from __future__ import annotations
+
+from transforms.gazetteer import load_gazetteer
+from transforms.normalize import fold_str
+from transforms.quote_tokens import Tokens, kinds_of
+from transforms.speakers import has_article, phrase_after, tidy
+
+TITLE_LOOKBACK_CHARS = 4000  # a title alone refers to a holder named at most this far back (bounded: linear)
+
+
+def title_holder(toks: Tokens, speaker: str, pos: int) -> str | None:
+    """The name that followed the same title earlier in the text, when ``speaker`` is a title alone.
+
+    `The Saudi crown prince` is titles, a connector and a state; earlier, `Saudi Crown Prince Mohammed bin
+    Salman` put the name after the same titles, so the holder is `Mohammed bin Salman`.
+    """
+    titles = _title_stems(toks, speaker)
+    if not titles:
+        return None
+    first = toks.index_at_or_after(max(0, pos - TITLE_LOOKBACK_CHARS))
+    holder = None
+    for i in range(first, toks.index_at_or_after(pos)):
+        if _role_stem(toks.word(i), toks.lang) not in titles:
+            continue
+        phrase = phrase_after(toks, i, toks.spans[i][0])
+        if phrase is None or not phrase.name or phrase.end > pos:
+            continue
+        span = range(i, toks.index_at_or_after(phrase.end))
+        if titles <= {_role_stem(toks.word(x), toks.lang) for x in span}:
+            holder = _trailing_name(toks, toks.index_at_or_after(phrase.start), span[-1]) or holder
+    return holder
+
+
+def _role_stem(word: str, lang: str) -> str | None:
+    """The folded role word without its article (الوزير -> وزير, The -> None), or None for other words."""
+    if "role_words" not in kinds_of(word, lang):
+        return None
+    folded = fold_str(word).lower()
+    for article in {"ar": ("ال",), "he": ("ה",), "en": ()}[lang]:
+        if folded.startswith(article) and len(folded) > len(article) + 2:
+            return folded[len(article):]
+    return folded
+
+
+def _title_stems(toks: Tokens, speaker: str) -> frozenset[str]:
+    """The title words of a speaker phrase made only of titles, connectors and states; else empty."""
+    mentions = load_gazetteer().find(speaker)
+    if any(m.is_person_like or m.entries[0].kind not in ("state", "capital") for m in mentions):
+        return frozenset()  # a person or an organisation (غوتيريش is IGOUNO) is named already
+    places = {w for m in mentions for w in m.text.split()}
+    stems = set()
+    for word in speaker.split():
+        stem = _role_stem(word, toks.lang)
+        if stem:
+            stems.add(stem)
+        elif word not in places and "connectors" not in kinds_of(word, toks.lang):
+            return frozenset()
+    return frozenset(stems)
+
+
+def _trailing_name(toks: Tokens, first: int, last: int) -> str | None:
+    """The words at the end of tokens ``first``..``last`` after the last title: the holder's name."""
+    start = last + 1
+    while start > first and not kinds_of(toks.word(start - 1), toks.lang) & {"role_words"}:
+        if toks.lang == "ar" and has_article(fold_str(toks.word(start - 1))):
+            break
+        start -= 1
+    if start > last:
+        return None
+    return tidy(toks.text[toks.spans[start][0]:toks.spans[last][1]])
