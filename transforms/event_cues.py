@@ -27,7 +27,7 @@ LANGS = ("ar", "he", "en")
 _KEYS = frozenset({"cues", "titles", "blockers", "target_markers", "target_clitics", "source_markers", "place_markers",
                    "place_clitics", "agentless", "excluders", "time_markers", "pair_markers", "genitive_markers",
                    "continuers", "passive_markers", "purpose_clitics", "dual_words",
-                   "dual_leaders", "negators", "negator_exceptions", "hosts", "clause_openers"})
+                   "dual_leaders", "negators", "negator_exceptions", "hosts", "clause_openers", "first_person"})
 # A speech verb frames the event it reports ("X said Y attacked Z" is Y attacking Z), as in PETRARCH: a
 # statement is coded only when its sentence reports nothing else.
 STATEMENT = "01"
@@ -72,6 +72,7 @@ class CueLexicon:
     hosts: frozenset[str] = frozenset()  # hosted, استضاف, תיווך: the host of talks between others, who has no target
     clause_openers: frozenset[str] = frozenset()  # and, after, which, بعد, אחרי: what follows is a clause of its own
     opener_clitics: tuple[str, ...] = ()  # و, ו, ש on a cue word: it opens a coordinated or relative clause
+    first_person: frozenset[str] = frozenset()  # we, نحن, אנחנו: a quotation whose speaker reports their own acts
 
 
 def read_cues(path: Path) -> CueLexicon:
@@ -109,6 +110,7 @@ def read_cues(path: Path) -> CueLexicon:
         hosts=frozenset(words("hosts")),
         clause_openers=frozenset(w for w in words("clause_openers") if not w.endswith("-")),
         opener_clitics=tuple(w[:-1] for w in words("clause_openers") if w.endswith("-")),
+        first_person=frozenset(words("first_person")),
     )
 
 

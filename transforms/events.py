@@ -191,10 +191,25 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
             targets = []  # دعا الطرفين, urged both sides: several parties at once, no one target
         if source is None and not targets or not targets and not _one_sided(cue, dual, source, actors):
             continue
+        if _quoted_by(ctx, cue, source, sent.span):
+            continue  # "Thirty-five years they fought," Trump said: the speaker did not fight
         done.add(cue.code)
         emitted.add(k)
         out.extend(_new_events(article, sent, cue, source, targets, when, talk, seen))
     return out
+
+
+def _quoted_by(ctx: ArticleContext, cue: Cue, source: Actor | None, sent: Span) -> bool:
+    """A cue inside a quotation whose doer is found outside it: the speaker reports someone else's act, which the
+    rules cannot name, unless the quotation speaks in the first person (we agreed, אנחנו נגיב)."""
+    if source is None or cue.code == STATEMENT or not inside(ctx.quoted, cue.start) or inside(ctx.quoted, source.start):
+        return False
+    k = cue.first - 1
+    while k >= 0 and ctx.tokens[k].start >= sent.start and inside(ctx.quoted, ctx.tokens[k].start):
+        if any(r in ctx.lexicon.first_person for r in ctx.tokens[k].readings[:2]):
+            return False
+        k -= 1
+    return True
 
 
 def _one_sided(cue: Cue, dual: str, source: Actor | None, actors: Sequence[Actor]) -> bool:
