@@ -307,3 +307,24 @@ def _inherit(actors: list[Actor], history: Sequence[list[Actor]]) -> list[Actor]
                 actors = actors + [a]
                 states.add(a.state)
     return actors
+
+
+RECIPROCAL = frozenset({"03", "04", "05", "06", "08"})  # acts two parties do together: sign, agree, meet, trade
+_AND = frozenset({"and", "&"})
+
+
+def coordinated_partner(text: str, tokens: Sequence[Token], actors: Sequence[Actor], source: Actor, cue: Cue,
+                        local: int) -> Actor | None:
+    """The actor of another state coordinated with the doer just before it ('Armenia and Azerbaijan signed', 'The
+    leaders of X and Y agreed', مصر والأردن): for a reciprocal act the other party, for any other a second doer."""
+    if source.end > cue.start:
+        return None
+    earlier = [a for a in actors if local <= a.start and a.end <= source.start and a.role in ("", "genitive", "pair")]
+    if not earlier or earlier[-1].state == source.state:
+        return None
+    partner = earlier[-1]
+    between = text[partner.end:tokens[source.lead_token].start].split()
+    lead = tokens[source.lead_token]
+    joined = (len(between) == 1 and between[0].lower() in _AND) or (
+        not between and len(lead.readings) > 1 and lead.folded[:1] in "وו")
+    return partner if joined else None

@@ -38,11 +38,13 @@ from transforms.event_cues import (
     load_cues,
 )
 from transforms.event_parties import (
+    RECIPROCAL,
     Discourse,
     Subjects,
     choose_source,
     choose_targets,
     clause_range,
+    coordinated_partner,
     dual_role,
     local_start,
     most_specific,
@@ -184,6 +186,9 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
         if source is not None:
             source = most_specific(source, actors, cue, left, right)
         source, targets = choose_targets(cue, source, actors, left, right, sent.number, talk)
+        partner = coordinated_partner(text, ctx.tokens, actors, source, cue, local) if source is not None else None
+        if partner is not None and cue.code in RECIPROCAL:
+            targets, partner = [partner], None  # Armenia and Azerbaijan signed a declaration: with each other
         dual = dual_role(text, ctx.tokens, ctx.lexicon, cue, local, right, actors)
         if dual in ("subject", "leaders") and (pair := recent_pair(talk, sent.number, dual == "leaders")):
             source, targets = pair[0], [pair[1]]  # وقّع الرئيسان, the two countries agreed: the pair just named
@@ -195,6 +200,8 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
             continue  # "Thirty-five years they fought," Trump said: the speaker did not fight
         done.add(cue.code)
         emitted.add(k)
+        if partner is not None and (shared := [t for t in targets if t.state != partner.state]):
+            out.extend(_new_events(article, sent, cue, partner, shared, when, talk, seen))  # Egypt and Jordan condemned
         out.extend(_new_events(article, sent, cue, source, targets, when, talk, seen))
     return out
 
