@@ -15,7 +15,8 @@ from transforms.gazetteer import load_gazetteer
 from transforms.normalize import fold_str
 from transforms.quote_marks import Boundaries, Mask
 from transforms.quote_tokens import Tokens, kinds_of, source_marker_at
-from transforms.speakers import Phrase, is_anonymous, phrase_after, phrase_before, subject_of
+from transforms.speakers import (MAX_APPOSITION_WORDS, Phrase, appositive_end, is_anonymous, name_run_before,
+                                 phrase_after, phrase_before, subject_of)
 
 CUE_WINDOW_TOKENS = 30  # 003's Bennett quote has its verb 11 tokens before the mark (אישר בנאומו ... כי:)
 POST_CUE_TOKENS = 9  # `“...,” European Commission President Ursula von der Leyen said`: 7 subject tokens
@@ -150,7 +151,10 @@ def _skip_after_close(text: str, c: int) -> tuple[int, bool] | None:
 
 def _post_verb(toks: Tokens, j: int, strength: str) -> Cue | None:
     """A speech verb within POST_CUE_TOKENS of token ``j``, in the same sentence, with its subject after it
-    (`said X`) or before it (`X said`)."""
+    (`said X`) or before it (`X said`), or after a name and its appositive (`X, the head of ..., told`)."""
+    named = _post_appositive(toks, j, strength)
+    if named is not None:
+        return named
     for m in range(j, min(len(toks.spans), j + POST_CUE_TOKENS + 1)):
         if m > j and re.search(r"[.:;!?؟\"“”״«»]", toks.text[toks.spans[m - 1][1]:toks.spans[m][0]]):
             return None
@@ -161,6 +165,27 @@ def _post_verb(toks: Tokens, j: int, strength: str) -> Cue | None:
             if m == j and phrase is None and m + 1 < len(toks.spans):
                 phrase = subject_of(toks, m)
             return Cue(strength, toks.word(m), phrase, toks.spans[m][0])
+    return None
+
+
+def _post_appositive(toks: Tokens, j: int, strength: str) -> Cue | None:
+    """`“...,” Roberto Canseco, the head of Mexico's consular section, told reporters`: a name, its
+    appositive between commas, then the speech verb (English; the appositive outruns POST_CUE_TOKENS)."""
+    if toks.lang != "en":
+        return None
+    for m in range(j + 1, min(len(toks.spans), j + MAX_APPOSITION_WORDS + 1)):
+        gap = toks.text[toks.spans[m - 1][1]:toks.spans[m][0]]
+        if re.search(r"[.:;!?؟\"“”]", gap):
+            return None
+        if re.search(r"[,]", gap):
+            end = appositive_end(toks, m)
+            name = name_run_before(toks, m - 1)
+            if end is None or name is None or name.start != toks.spans[j][0] or end + 1 >= len(toks.spans):
+                return None
+            verb = end + 1
+            if "speech_verbs" not in kinds_of(toks.word(verb), toks.lang):
+                return None
+            return Cue(strength, toks.word(verb), name, toks.spans[verb][0])
     return None
 
 

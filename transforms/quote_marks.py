@@ -27,6 +27,7 @@ TERMINAL = ".!?؟…"
 _CLOSERS = "\"'”’»\u05f4\u05f3)]"
 _ABBREV = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b[A-Z](?:\.[A-Z])*)$")
 
+_INNER_TRAIL = ",،;.!?؟…"  # a quotation's closing punctuation, left out of its text
 MarkPair = tuple[int, int, str]  # (offset of the opening mark, offset of the closing mark, mark family)
 
 
@@ -170,11 +171,12 @@ def _pairable(o: int, c: int, newlines: list[int]) -> bool:
 
 
 def inner_span(text: str, o: int, c: int) -> tuple[int, int]:
-    """The quoted words between the marks at ``o`` and ``c``, without the marks and the white space inside them."""
+    """The quoted words between the marks at ``o`` and ``c``, without the marks, the white space inside them
+    and the punctuation that closes them (`“We will not back down,”`: the gold convention of dev2)."""
     s, e = o + 1, c
     while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1].isspace():
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _INNER_TRAIL):
         e -= 1
     return s, e
 

@@ -259,7 +259,7 @@ def phrase_before(toks: Tokens, k: int) -> Phrase | None:
            and not _breaks(toks, toks.gap(toks.spans[j][1], next_start))):
         next_start, j = toks.spans[j][0], j - 1  # ميقاتي قد أكد: the subject stands before the auxiliary
     if j >= 0 and lang != "ar" and _COMMA.search(toks.gap(toks.spans[j][1], next_start)):
-        return _apposition_before(toks, j, k)
+        return _apposition_before(toks, j, k) or _name_before_appositive(toks, j)
     while j >= 0 and k - j <= MAX_SPEAKER_TOKENS:
         s, e = toks.spans[j]
         gap = toks.gap(e, next_start)
@@ -312,6 +312,56 @@ def _apposition_before(toks: Tokens, j: int, k: int) -> Phrase | None:
     return make_phrase(toks, first, last)
 
 
+APPOSITIVE_MAX_TOKENS = 12  # `, a senior adviser to Supreme Leader Ali Khamenei,` has 8 tokens
+_DETERMINERS = ("a", "an", "the")
+
+
+def appositive_end(toks: Tokens, m: int) -> int | None:
+    """English `<Name>, a senior adviser to ..., said`: index of the last token of the appositive that opens
+    at token ``m`` (right after a comma) with a determiner or a lowercase title, when a comma closes it."""
+    if toks.lang != "en" or m >= len(toks.spans):
+        return None
+    word = toks.word(m)
+    if word.lower() not in _DETERMINERS and not ("role_words" in kinds_of(word, "en") and word[:1].islower()):
+        return None
+    for x in range(m + 1, min(len(toks.spans), m + APPOSITIVE_MAX_TOKENS)):
+        gap = toks.gap(toks.spans[x - 1][1], toks.spans[x][0])
+        if _breaks(toks, gap):
+            return None
+        if _COMMA.search(gap):
+            return x - 1
+    return None
+
+
+def name_run_before(toks: Tokens, i: int) -> Phrase | None:
+    """The capitalised name (at most MAX_APPOSITION_WORDS words, lowercase connectors inside) ending at token
+    ``i``, bounded by punctuation or a lowercase word before it."""
+    first = None
+    for x in range(i, max(-1, i - MAX_APPOSITION_WORDS), -1):
+        word = toks.word(x)
+        if not (word[:1].isupper() or (first is not None and "connectors" in kinds_of(word, "en"))):
+            break
+        if kinds_of(word, "en") & {"speech_verbs", "stop_words", "pronouns"}:
+            break
+        first = x
+        gap = toks.gap(toks.spans[x - 1][1], toks.spans[x][0]) if x else "\n"
+        if _breaks(toks, gap) or _COMMA.search(gap):
+            break
+    return make_phrase(toks, first, i) if first is not None else None
+
+
+def _name_before_appositive(toks: Tokens, j: int) -> Phrase | None:
+    """`Ali Akbar Velayati, a senior adviser to Supreme Leader Ali Khamenei, said`: the name before the
+    appositive that ends at token ``j`` (the comma after it stands before the verb)."""
+    for m in range(j, max(0, j - APPOSITIVE_MAX_TOKENS), -1):
+        gap = toks.gap(toks.spans[m - 1][1], toks.spans[m][0])
+        if _breaks(toks, gap):
+            return None
+        if _COMMA.search(gap):
+            return name_run_before(toks, m - 1) if appositive_end(toks, m) == j else None
+    return None
+
+
 def _classify_backward(toks: Tokens, j: int, kinds: frozenset[str], roles: int) -> str | None:
     stopping = {"speech_verbs", "participle_cues", "soft_verbs", "manner_words", "complementizers", "stop_words",
                 "post_markers", "prepositions", "object_words", "organisation_words"}
@@ -323,7 +373,7 @@ def _classify_backward(toks: Tokens, j: int, kinds: frozenset[str], roles: int) 
         return "role"
     word = toks.word(j)
     if toks.lang == "en" and not word[:1].isupper():
-        return None
+        return "name" if "anonymous_heads" in kinds else None  # `business groups warned`: an unnamed source
     if toks.lang == "ar" and len(word) >= 5 and word.endswith("ه"):
         return None
     return "name"
