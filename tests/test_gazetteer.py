@@ -221,3 +221,19 @@ def test_new_surnames_that_are_common_words(text: str, expected: list[str]):
 )
 def test_demonyms_code_their_state(text: str, expected: list[str]):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Caracas recalled its envoy", ["VEN"]),  # CLDR exemplar city of the capital's time zone
+        ("הגיע הבוקר לבודפשט", ["HUN"]),  # Hebrew clitic ל on a CLDR city name
+        ("وأكدت باماكو", ["MLI"]),  # Arabic CLDR city name
+        ("talks in New Delhi", ["IND"]),  # capital that is no time zone's city: written by hand
+        ("قالت إسلام آباد", ["PAK"]),
+        ("عاد إلى مسقط رأسه", []),  # weak: مسقط رأسه is one's birthplace, not Oman
+        ("the lima bean harvest", []),  # cased: a lower-case word is no capital
+    ],
+)
+def test_capitals_code_their_state(text: str, expected: list[str]):
+    assert codes(text) == expected
