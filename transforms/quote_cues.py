@@ -100,6 +100,9 @@ def _names_quote(toks: Tokens, j: int) -> bool:
 def naming_subject(toks: Tokens, j: int) -> Phrase | None:
     """The naming verb's subject: before it in English and Hebrew, after it in Arabic unless the verb
     carries an object suffix (وصفه), which leaves the subject to the sentence."""
+    if toks.lang == "he" and fold_str(toks.word(j))[:1] == "ו":
+        s, e = toks.spans[j]  # `גינה את המהלך והגדיר אותו ״...״`: a coordinated verb shares its clause's subject
+        return Phrase(s, e, None, pronoun=True)
     if toks.lang != "ar":
         return phrase_before(toks, j)
     return phrase_after(toks, j + 1, toks.spans[j][1]) if j + 1 < len(toks.spans) else None

@@ -96,6 +96,8 @@ def _complement_of(toks: Tokens, cue: Cue, o: int, via_preposition: bool = False
     if via_preposition:
         return toks.spans[k][0] != cue.at and len(toks.word(k)) > 1 and toks.spans[k][1] < o and \
             "prepositions" in kinds_of(toks.word(k), toks.lang)
+    if k > 0 and toks.spans[k - 1][0] == cue.at and "object_markers" in kinds_of(toks.word(k), toks.lang):
+        return True  # `והביע את ״...״`: the object marker introduces the verb's own complement
     return toks.spans[k][0] == cue.at or "prepositions" in kinds_of(toks.word(k), toks.lang)
 
 

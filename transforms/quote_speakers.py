@@ -44,7 +44,8 @@ def assign_speakers(toks: Tokens, bounds: Boundaries, masked: Mask, found: list[
                 last = (name, pos)
             continue
         f = found[item]
-        f.speaker = _with_title_holder(toks, _speaker_of(toks, f, sentence, in_sentence, last, pos), pos)
+        speaker = _speaker_of(toks, masked, f, sentence, in_sentence, last, pos)
+        f.speaker = _with_title_holder(toks, speaker, pos)
         if (f.kind == "indirect" or f.reported) and f.speaker is None:
             continue  # reported speech is kept only with a named speaker
         out.append(f)
@@ -77,24 +78,27 @@ def _speaker_events(toks: Tokens, masked: Mask) -> list[tuple[int, int, tuple[st
     return out
 
 
-def _speaker_of(toks: Tokens, f: Candidate, sentence: int, in_sentence: list[tuple[int, str | None]],
+def _speaker_of(toks: Tokens, masked: Mask, f: Candidate, sentence: int, in_sentence: list[tuple[int, str | None]],
                 last: tuple[str | None, int] | None, pos: int) -> str | None:
     """The candidate's explicit subject (None for an unnamed source), else the implicit speaker."""
     phrase = f.phrase if f.phrase is not None and f.phrase.name else None
     if phrase is not None:
         return None if is_anonymous(toks, phrase) else phrase.name
-    return _implicit_speaker(toks, f, sentence, in_sentence, last, pos)
+    return _implicit_speaker(toks, masked, f, sentence, in_sentence, last, pos)
 
 
-def _implicit_speaker(toks: Tokens, f: Candidate, sentence: int, in_sentence: list[tuple[int, str | None]],
-                      last: tuple[str | None, int] | None, pos: int) -> str | None:
+def _implicit_speaker(toks: Tokens, masked: Mask, f: Candidate, sentence: int,
+                      in_sentence: list[tuple[int, str | None]], last: tuple[str | None, int] | None,
+                      pos: int) -> str | None:
     """The speaker of a cue without a subject: its sentence's speaker, its opening subject, or the carry."""
     here = [name for start, name in in_sentence if start == sentence]
     if here:
         return here[-1]
     first, k = toks.index_at_or_after(sentence), toks.index_at_or_after(f.anchor)
     for start in dict.fromkeys((_clause_first(toks, first, k), first)):
-        subject = clause_subject(toks, start, k) if start < k else None
+        # `״... הונגריה לא תהיה ...״, הוסיף`: a clause that opens inside the quotation has no subject for the cue
+        inside = start < len(toks.spans) and masked.covers(toks.spans[start][0])
+        subject = clause_subject(toks, start, k) if start < k and not inside else None
         if subject is not None:
             return None if is_anonymous(toks, subject) else subject.name
     if last is not None and pos - last[1] <= CARRY_MAX_CHARS:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from transforms.gazetteer import load_gazetteer
 from transforms.normalize import fold_str
 from transforms.quote_tokens import Tokens, kinds_of
-from transforms.speakers import has_article, phrase_after, tidy
+from transforms.quote_arabic_names import has_article
+from transforms.speakers import phrase_after, tidy
 
 TITLE_LOOKBACK_CHARS = 4000  # a title alone refers to a holder named at most this far back (bounded: linear)
 

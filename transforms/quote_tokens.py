@@ -23,7 +23,7 @@ KINDS = (
     "pronouns", "post_markers", "object_words", "role_words", "connectors", "prepositions",
     "organisation_words", "stop_words", "non_speakers", "verb_prefixes", "anonymous_heads", "naming_verbs",
     "auxiliaries", "quoted_nouns", "honorifics", "sign_words", "passive_verbs",
-    "warning_verbs", "subordinators",
+    "warning_verbs", "subordinators", "object_markers", "finite_verbs", "relatives", "addressee_verbs",
 )
 # babel locales whose weekday and month names end a speaker phrase (بوتين اليوم، الجمعة ...).
 _TIME_LOCALES = {"ar": ("ar", "ar_SY", "ar_MA"), "he": ("he",), "en": ("en",)}
@@ -64,6 +64,13 @@ def _time_words(lang: str) -> frozenset[str]:
         for name in names:
             out.update(fold_str(w) for w in name.split())
     return frozenset(out)
+
+
+def ends_phrase(toks: "Tokens", gap: str) -> bool:
+    """Gap text that ends a speaker phrase: punctuation, or a paragraph break."""
+    if STOP_GAP.search(gap):
+        return True
+    return gap.count("\n") >= (2 if toks.wrapped else 1)
 
 
 # ---------------------------------------------------------------- tokens
@@ -166,7 +173,8 @@ def kinds_of(word: str, lang: str) -> frozenset[str]:
     if out & {"quoted_nouns", "passive_verbs"}:
         out.add("speech_verbs")  # نقلت الوكالة عن X قوله إن: the noun cues like a verb (its subject: see speakers)
     for kind in ("complementizers", "pronouns", "post_markers", "object_words", "connectors", "prepositions",
-                 "stop_words", "non_speakers", "auxiliaries", "subordinators"):
+                 "stop_words", "non_speakers", "auxiliaries", "subordinators", "object_markers",
+                 "finite_verbs", "relatives", "addressee_verbs"):
         if folded in lex.words[kind] or (lang == "ar" and kind == "complementizers" and folded[:1] in "بوف"
                                          and folded[1:] in lex.words[kind]):
             out.add(kind)

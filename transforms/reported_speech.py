@@ -114,7 +114,10 @@ def _final_fragment(toks: Tokens, pairs: list[MarkPair], start: int, end: int) -
     if toks.text[c + 1:end].strip(_TRAIL + "".join(FAMILY)) or looks_like_name(toks, o, c, n_words(toks.text[o + 1:c])):
         return None
     lead = toks.text[start:o].rstrip()
-    return o, c, bool(lead) and lead[-1] in ",،" and n_words(lead) >= 2
+    appended = bool(lead) and lead[-1] in ",،" and n_words(lead) >= 2
+    if not appended and any(not looks_like_name(toks, a, b, n_words(toks.text[a + 1:b])) for a, b in inside[:-1]):
+        return None  # `would be held "in abeyance ..." until Pakistan "credibly ..."`: one clause, one indirect item
+    return o, c, appended
 
 
 def _clause_start(toks: Tokens, k: int) -> int | None:
@@ -153,12 +156,44 @@ def _bare_clause_subject(toks: Tokens, k: int, j: int, kinds: frozenset[str]) ->
     if toks.lang != "en" or j - k > BARE_CLAUSE_WINDOW or "speech_verbs" not in kinds_of(toks.word(k), "en"):
         return False
     if "pronouns" not in kinds or toks.word(j).lower() not in _SUBJECT_PRONOUNS or j + 1 >= len(toks.spans):
-        return False
+        return _bare_noun_clause(toks, k, j)
     # `told reporters after he was pushed`: a subordinator opens an adverbial clause, not the reported one
     between = range(k + 1, j)
     if any("subordinators" in kinds_of(toks.word(m), "en") for m in between):
         return False
     return toks.word(j + 1)[:1].islower()
+
+
+BARE_NOUN_SUBJECT_TOKENS = 8  # `said the decision to release a convicted murderer "was not easy"`
+_NOUN_OPENERS = ("the", "his", "her", "its", "their", "a", "an")
+_BEFORE_SUBJECT = ("on", "late", "early", "last")
+_FINITE_GAP = re.compile(r"[,.;:!?()]")
+
+
+def _bare_noun_clause(toks: Tokens, k: int, j: int) -> bool:
+    """`said Washington had ...`, `said his country was ...`, `said on Tuesday 749 people had been ...`: a noun
+    phrase right after the verb (or its time adverbial) whose finite verb (finite_verbs) follows within
+    BARE_NOUN_SUBJECT_TOKENS, with no punctuation but quotation marks between. Not after a verb that takes an
+    addressee first (`told Reuters the talks had`)."""
+    lex = load_quote_lexicon("en")
+    if "addressee_verbs" in kinds_of(toks.word(k), "en"):
+        return False
+    if any(fold_str(toks.word(m)) not in _BEFORE_SUBJECT and fold_str(toks.word(m)) not in lex.time_words
+           for m in range(k + 1, j)):
+        return False
+    word = toks.word(j)
+    folded = fold_str(word)
+    if folded in lex.time_words or not (folded in _NOUN_OPENERS or word[:1].isupper() or word[:1].isdigit()):
+        return False
+    for m in range(j + 1, min(len(toks.spans), j + 1 + BARE_NOUN_SUBJECT_TOKENS)):
+        if _FINITE_GAP.search(toks.gap(toks.spans[m - 1][1], toks.spans[m][0])):
+            return False
+        kinds = kinds_of(toks.word(m), "en")
+        if "finite_verbs" in kinds:
+            return True
+        if is_cue(kinds) or kinds & {"subordinators", "relatives", "complementizers"}:
+            return False
+    return False
 
 
 def _he_sh_complementizer(toks: Tokens, k: int) -> bool:
@@ -181,6 +216,9 @@ def _clause_end(toks: Tokens, bounds: Boundaries, start: int, pairs: list[MarkPa
         if o >= end:
             break
         if start <= o < end < c:
+            if toks.text[c - 1] in ".!?؟":
+                end = c + 1  # `said the route "will not ... mercenaries." Russia's ...`: the quotation ends the sentence
+                break
             end = bounds.sentence_end(c, min(len(toks.text), c + MAX_INDIRECT_CHARS))
     j = toks.index_at_or_after(start) + 1
     while j < len(toks.spans) and toks.spans[j][0] < end:

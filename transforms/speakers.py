@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from transforms.gazetteer import load_gazetteer
 from transforms.normalize import fold_str
-from transforms.quote_tokens import STOP_GAP, Tokens, kinds_of, load_quote_lexicon, source_marker_at
+from transforms.quote_arabic_names import (family_nisba_after, has_article, is_nisba, name_after_honorific,
+                                          title_and_name_ahead)
+from transforms.quote_tokens import Tokens, ends_phrase, kinds_of, load_quote_lexicon, source_marker_at
 
 # Speaker phrase caps. A phrase is at most this many tokens long (003's "יושב הראש המשותף של הוועדה
 # הכלכלית הבין־ממשלתית המשותפת ישראל–רוסיה, זאב אלקין" needs 13); content (non-role) words are capped
@@ -38,14 +40,6 @@ class Phrase:
     pronoun: bool = False
 
 
-def _breaks(toks: Tokens, gap: str) -> bool:
-    """Gap text that ends a phrase: punctuation, or a paragraph break."""
-    if STOP_GAP.search(gap):
-        return True
-    newlines = gap.count("\n")
-    return newlines >= (2 if toks.wrapped else 1)
-
-
 def tidy(text: str) -> str:
     return " ".join(text.split())
 
@@ -61,7 +55,7 @@ def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
         s, e = toks.spans[j]
         gap = toks.gap(prev_end, s)
         kinds = kinds_of(toks.word(j), lang)
-        if _breaks(toks, gap):
+        if ends_phrase(toks, gap):
             break
         if _COMMA.search(gap):
             if roles and first is not None:
@@ -81,12 +75,12 @@ def phrase_after(toks: Tokens, i: int, start_pos: int) -> Phrase | None:
                 continue
         step = _classify_forward(toks, j, kinds, roles, names, last)
         if step is None:
-            name_end = _title_and_name_ahead(toks, j) if roles and first is not None else None
+            name_end = title_and_name_ahead(toks, j) if roles and first is not None else None
             if name_end is not None:
                 last = name_end  # رئيس هيئة قناة السويس الفريق أسامة ربيع أن: the rank and name end the phrase
             break
         if step == "role" and roles and lang == "ar" and "honorifics" in kinds:
-            name_end = _name_after_honorific(toks, j)
+            name_end = name_after_honorific(toks, j)
             if name_end is not None:  # رئيس المجلس الدكتور سامي الخوري الحكومةَ: the name ends the phrase
                 return make_phrase(toks, first, name_end)
         if step == "role":
@@ -112,55 +106,11 @@ def _role_after_adverbial_he(toks: Tokens, j: int) -> int | None:
         return None
     for m in range(j + 1, min(len(toks.spans), j + 1 + ADVERBIAL_MAX_TOKENS)):
         gap = toks.gap(toks.spans[m - 1][1], toks.spans[m][0])
-        if _breaks(toks, gap) or _COMMA.search(gap):
+        if ends_phrase(toks, gap) or _COMMA.search(gap):
             return None
         if "role_words" in kinds_of(toks.word(m), "he"):
             return m
     return None
-
-
-def _title_and_name_ahead(toks: Tokens, j: int) -> int | None:
-    """Arabic `<role> <organisation> <rank> <Name>`: index of the name's last word when, within two tokens
-    of ``j``, an honorific (الشيخ حكمت الهجري) or a title closed by a complementizer (الفريق أسامة ربيع أن)
-    is followed by one to three name words."""
-    if toks.lang != "ar":
-        return None
-    for r in (j, j + 1):
-        if r < len(toks.spans) and "role_words" in kinds_of(toks.word(r), "ar"):
-            if "honorifics" in kinds_of(toks.word(r), "ar"):
-                return _name_after_honorific(toks, r)
-            return _name_before_complementizer(toks, r)
-    return None
-
-
-def _name_before_complementizer(toks: Tokens, r: int) -> int | None:
-    """Index of the last of one to three plain words after the title at ``r`` that a complementizer ends."""
-    n, m = len(toks.spans), r + 1
-    while m < n and m - r <= 3 and not _breaks(toks, toks.gap(toks.spans[m - 1][1], toks.spans[m][0])):
-        kinds = kinds_of(toks.word(m), "ar")
-        if "complementizers" in kinds:
-            return m - 1 if m - 1 > r else None
-        if kinds or has_article(fold_str(toks.word(m))):
-            return None
-        m += 1
-    return None
-
-
-def _name_after_honorific(toks: Tokens, r: int) -> int | None:
-    """Index of the last name word after the honorific at ``r``: a plain given name, then up to two more
-    words, of which only the first may carry the article (حكمت الهجري, بشر الخصاونة: a family name)."""
-    last = None
-    for m in range(r + 1, min(len(toks.spans), r + 4)):
-        if _breaks(toks, toks.gap(toks.spans[m - 1][1], toks.spans[m][0])) or \
-                _COMMA.search(toks.gap(toks.spans[m - 1][1], toks.spans[m][0])) or kinds_of(toks.word(m), "ar"):
-            break
-        if has_article(fold_str(toks.word(m))):
-            if m != r + 2:
-                break
-            last = m
-            break
-        last = m
-    return last
 
 
 def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, names: int,
@@ -189,7 +139,9 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
             prev_is_connector = last is not None and "connectors" in kinds_of(toks.word(last), "ar")
             if names == 1 and roles and last is not None and "role_words" not in kinds_of(toks.word(last), "ar"):
                 return "name"  # a family name after a titled first name: رئيس الوزراء بشر الخصاونة
-            if names and last is not None and has_article(fold_str(toks.word(last))) and _is_nisba(folded):
+            if names and roles and last is not None and family_nisba_after(toks, last, folded):
+                return "name"  # رئيس الوزراء العراقي محمد شياع السوداني: the family name after given names
+            if names and last is not None and has_article(fold_str(toks.word(last))) and is_nisba(folded):
                 return "mod"  # الجبهة المغربية: a nisba adjective agrees with the noun before it
             if names and not prev_is_connector:
                 return None  # بوتين العلاقات: the object after the subject
@@ -212,15 +164,6 @@ def _names_actor(word: str) -> bool:
     return any(m.entries[0].kind in ("state", "capital", "org") and m.text == word for m in load_gazetteer().find(word))
 
 
-def _is_nisba(folded: str) -> bool:
-    """An Arabic relational adjective (المغربية, الإسرائيلي): it ends in ي or ية (folded ي/يه)."""
-    return folded.endswith(("ي", "يه", "يون", "يين"))
-
-
-def has_article(folded: str) -> bool:
-    return folded.startswith(("ال", "وال", "بال", "لل", "فال"))
-
-
 def _apposition(toks: Tokens, j: int) -> Phrase | None:
     """After ``<role ...>,`` : up to four words closed by punctuation or a stop word form the name."""
     first, k = j, j
@@ -228,7 +171,7 @@ def _apposition(toks: Tokens, j: int) -> Phrase | None:
     while k < len(toks.spans) and k - j < MAX_APPOSITION_WORDS:
         s, e = toks.spans[k]
         gap = toks.gap(prev_end, s)
-        if k > j and (_breaks(toks, gap) or _COMMA.search(gap)):
+        if k > j and (ends_phrase(toks, gap) or _COMMA.search(gap)):
             break
         kinds = kinds_of(toks.word(k), toks.lang)
         if kinds & {"speech_verbs", "participle_cues", "complementizers", "stop_words", "prepositions",
@@ -241,29 +184,35 @@ def _apposition(toks: Tokens, j: int) -> Phrase | None:
         s, _ = toks.spans[k]
         gap = toks.gap(prev_end, s)
         kinds = kinds_of(toks.word(k), toks.lang)
-        closed = (_breaks(toks, gap) or _COMMA.search(gap) or source_marker_at(toks, k)
+        closed = (ends_phrase(toks, gap) or _COMMA.search(gap) or source_marker_at(toks, k)
                   or kinds & {"speech_verbs", "participle_cues", "complementizers", "stop_words", "prepositions"})
         if not closed:
             return None
     return make_phrase(toks, first, k - 1)
 
 
-def phrase_before(toks: Tokens, k: int) -> Phrase | None:
-    """The subject phrase that ends right before the verb at token ``k`` (read backwards)."""
+def phrase_before(toks: Tokens, k: int, through_comma: bool = False) -> Phrase | None:
+    """The subject phrase that ends right before the verb at token ``k`` (read backwards); ``through_comma``
+    reads past a comma right before ``k`` (the one that opens a relative clause)."""
     lang = toks.lang
     roles = names = 0
     last = first = None
     next_start = toks.spans[k][0]
     j = k - 1
     while (j >= 0 and "auxiliaries" in kinds_of(toks.word(j), lang)
-           and not _breaks(toks, toks.gap(toks.spans[j][1], next_start))):
+           and not ends_phrase(toks, toks.gap(toks.spans[j][1], next_start))):
         next_start, j = toks.spans[j][0], j - 1  # ميقاتي قد أكد: the subject stands before the auxiliary
-    if j >= 0 and lang != "ar" and _COMMA.search(toks.gap(toks.spans[j][1], next_start)):
+    if through_comma and j >= 0:
+        next_start = toks.spans[j][1]
+    elif j >= 0 and lang != "ar" and _COMMA.search(toks.gap(toks.spans[j][1], next_start)):
+        opener = _relative_clause_opener(toks, j)
+        if opener is not None:  # `X, שקיבל את פני ..., אמר`, `Scholz, who met ..., said`: X is the subject
+            return phrase_before(toks, opener, through_comma=True)
         return _apposition_before(toks, j, k) or _name_before_appositive(toks, j)
     while j >= 0 and k - j <= MAX_SPEAKER_TOKENS:
         s, e = toks.spans[j]
         gap = toks.gap(e, next_start)
-        if _breaks(toks, gap) or _COMMA.search(gap):
+        if ends_phrase(toks, gap) or _COMMA.search(gap):
             break
         kinds = kinds_of(toks.word(j), lang)
         if "pronouns" in kinds:
@@ -280,7 +229,28 @@ def phrase_before(toks: Tokens, k: int) -> Phrase | None:
         next_start, j = s, j - 1
     if first is not None and not roles and names > MAX_NAME_WORDS[lang]:
         return None
+    if first is not None and j >= 0 and "object_markers" in kinds_of(toks.word(j), lang):
+        return None  # `גינה את המהלך והגדיר`: the noun after the object marker is an object, not a subject
     return make_phrase(toks, first, last)
+
+
+RELATIVE_MAX_TOKENS = 14  # `, which sent a team of 17 observers at the invitation of the government,`
+
+
+def _relative_clause_opener(toks: Tokens, j: int) -> int | None:
+    """Index of the relative pronoun (who, which, אשר, a ש- word) opening the clause that a comma before it and
+    the comma after token ``j`` set off, when there is one within RELATIVE_MAX_TOKENS."""
+    for m in range(j, max(0, j - RELATIVE_MAX_TOKENS), -1):
+        gap = toks.gap(toks.spans[m - 1][1], toks.spans[m][0])
+        if ends_phrase(toks, gap):
+            return None
+        if _COMMA.search(gap):
+            word = toks.word(m)
+            kinds = kinds_of(word, toks.lang)
+            relative = "relatives" in kinds or (toks.lang == "he" and word[:1] == "ש" and len(word) >= 4
+                                                and not kinds & {"role_words", "organisation_words"})
+            return m if relative else None
+    return None
 
 
 def _apposition_before(toks: Tokens, j: int, k: int) -> Phrase | None:
@@ -302,7 +272,7 @@ def _apposition_before(toks: Tokens, j: int, k: int) -> Phrase | None:
         gap = toks.gap(toks.spans[j - 1][1], toks.spans[j][0]) if j else "\n"
         if _COMMA.search(gap) or re.search(r"[()\[\]\n]", gap):
             break
-        if _breaks(toks, gap):
+        if ends_phrase(toks, gap):
             return None
         j -= 1
     else:
@@ -326,7 +296,7 @@ def appositive_end(toks: Tokens, m: int) -> int | None:
         return None
     for x in range(m + 1, min(len(toks.spans), m + APPOSITIVE_MAX_TOKENS)):
         gap = toks.gap(toks.spans[x - 1][1], toks.spans[x][0])
-        if _breaks(toks, gap):
+        if ends_phrase(toks, gap):
             return None
         if _COMMA.search(gap):
             return x - 1
@@ -345,7 +315,7 @@ def name_run_before(toks: Tokens, i: int) -> Phrase | None:
             break
         first = x
         gap = toks.gap(toks.spans[x - 1][1], toks.spans[x][0]) if x else "\n"
-        if _breaks(toks, gap) or _COMMA.search(gap):
+        if ends_phrase(toks, gap) or _COMMA.search(gap):
             break
     return make_phrase(toks, first, i) if first is not None else None
 
@@ -355,7 +325,7 @@ def _name_before_appositive(toks: Tokens, j: int) -> Phrase | None:
     appositive that ends at token ``j`` (the comma after it stands before the verb)."""
     for m in range(j, max(0, j - APPOSITIVE_MAX_TOKENS), -1):
         gap = toks.gap(toks.spans[m - 1][1], toks.spans[m][0])
-        if _breaks(toks, gap):
+        if ends_phrase(toks, gap):
             return None
         if _COMMA.search(gap):
             return name_run_before(toks, m - 1) if appositive_end(toks, m) == j else None
@@ -413,12 +383,16 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
     if toks.lang == "ar":
         return after() or _arabic_before(toks, k)
     if toks.lang == "he" and _clause_initial_he(toks, k):
+        if k + 1 < len(toks.spans) and _prepositional_he(toks.word(k + 1)):
+            return phrase_before(toks, k)  # `X, שקיבל ..., אמר במסיבת עיתונאים`: a place, not the subject
         return after() or phrase_before(toks, k)
     if toks.lang == "he" and _coordinated_he(toks.word(k)):
         return None  # `תקף את ההחלטה ואמר`: a verb joined by ו shares the clause's subject
     before = phrase_before(toks, k)
     if toks.lang == "he" and before is not None and _fronted_adverbial_he(toks, before, k):
-        return after() or before  # `בפתח הפגישה אמר הרצוג`; `בלשכת הנשיא ציינו כי` keeps the place as source
+        return after() or _without_locative(toks, before, k)  # `בפתח הפגישה אמר הרצוג`; `בבית הדין מסרו כי`: the court
+    if toks.lang == "he" and before is not None and not before.pronoun:
+        before = _without_locative(toks, before, k)  # `בבית הדין מסרו בתגובה כי`
     if before is not None or k + 1 >= len(toks.spans):
         return before
     if toks.lang == "en" and not (k == 0 or re.search(r"[,\"”]", toks.gap(toks.spans[k - 1][1], toks.spans[k][0]))):
@@ -445,6 +419,18 @@ def _fronted_adverbial_he(toks: Tokens, before: Phrase, k: int) -> bool:
         return False
     first = toks.word(toks.index_at_or_after(before.start))
     return _prepositional_he(first) or "prepositions" in kinds_of(first, "he")
+
+
+def _without_locative(toks: Tokens, phrase: Phrase, k: int) -> Phrase:
+    """`בבית הדין מסרו`, `בדמשק הכחישו`: the place an impersonal plural verb speaks from is the source, less
+    its ב; a singular verb, or a known person (בנימין נתניהו), keeps the phrase whole."""
+    if not phrase.name or phrase.name[:1] != "ב" or len(phrase.name.split()[0]) < 4:
+        return phrase
+    if not fold_str(toks.word(k)).endswith("ו"):
+        return phrase
+    if any(m.is_person_like and m.start == 0 for m in load_gazetteer().find(phrase.name)):
+        return phrase
+    return Phrase(phrase.start + 1, phrase.end, phrase.name[1:])
 
 
 def _passive_source(toks: Tokens, k: int) -> Phrase | None:
@@ -483,7 +469,7 @@ def _clause_initial_he(toks: Tokens, k: int) -> bool:
     if k == 0:
         return True
     gap = toks.gap(toks.spans[k - 1][1], toks.spans[k][0])
-    if _breaks(toks, gap) or _COMMA.search(gap):
+    if ends_phrase(toks, gap) or _COMMA.search(gap):
         return True
     return "post_markers" in kinds_of(toks.word(k - 1), "he") or fold_str(toks.word(k - 1)) == "כפי"
 
