@@ -58,7 +58,7 @@ def main() -> None:
     t_clean = _best_of(3, lambda: clean_all(docs))
     t_extract = _best_of(3, lambda: extract_all(originals))
     big = [_scaled(a, 16) for a in originals]
-    t_extract16 = _best_of(1, lambda: [extract_facts(a) for a in big])
+    t_extract16 = _best_of(2, lambda: [extract_facts(a) for a in big])
     version = pipeline_version()
     processed = {d.source_uri: (d.sha256, version) for d in docs}
     t_skip = _best_of(5, lambda: split_unchanged(docs, processed, version))
