@@ -227,3 +227,20 @@ def test_one_megabyte_is_linear(text):
     start = time.perf_counter()
     extract_quotes(make_article(text, "he" if "״" in text[:2000] else "ar"))
     assert time.perf_counter() - start < 20  # ~1.5 s on a laptop; generous for CI
+
+
+@pytest.mark.parametrize("lang, text, quote, speaker", [
+    # the medium after a preposition ends the speaker phrase (في بيان is no part of the speaker)
+    ("ar", "وقالت الحكومة في بيان إن الأسعار سترتفع الشهر المقبل.", "الأسعار سترتفع الشهر المقبل", "الحكومة"),
+    # a medium between subject and verb is skipped to the subject before it, never taken as the speaker
+    ("ar", "ورحّبت النقابة في بيان أعربت فيه عن «ارتياحها الكبير» للاتفاق الجديد.", "ارتياحها الكبير",
+     "ورحّبت النقابة"),
+    # Hebrew: the occasion with its prefix ב after a post-quote speaker (אמר כהן בטקס)
+    ("he", "״נמשיך לעבוד יחד עם השכנים״, אמר כהן בטקס.", "נמשיך לעבוד יחד עם השכנים", "כהן"),
+    # a geresh closing a letter (ג׳ורג׳) belongs to the name, not to a quotation mark
+    ("he", "שר החוץ מייקל ג׳ורג׳ הודיע כי הנמל ייפתח בחודש הבא.", "הנמל ייפתח בחודש הבא", "שר החוץ מייקל ג׳ורג׳"),
+])
+def test_exact_speakers(lang, text, quote, speaker):
+    """Speaker phrases whose edges the containment rule of the fixtures would not check."""
+    (q,) = [q for q in extract_quotes(make_article(text, lang, "exact")) if q.text == quote]
+    assert q.speaker == speaker

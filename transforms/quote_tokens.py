@@ -24,6 +24,7 @@ KINDS = (
     "organisation_words", "stop_words", "non_speakers", "verb_prefixes", "anonymous_heads", "naming_verbs",
     "auxiliaries", "quoted_nouns", "honorifics", "sign_words", "passive_verbs",
     "warning_verbs", "subordinators", "object_markers", "finite_verbs", "relatives", "addressee_verbs",
+    "medium_words",
 )
 # babel locales whose weekday and month names end a speaker phrase (بوتين اليوم، الجمعة ...).
 _TIME_LOCALES = {"ar": ("ar", "ar_SY", "ar_MA"), "he": ("he",), "en": ("en",)}
@@ -153,9 +154,14 @@ def _split_arabic_punct(text: str, spans: list[tuple[int, int]]):
             yield pos, e
 
 
+_GERESH_LETTERS = "גזצץת"  # ג׳ ז׳ צ׳ ץ׳ ת׳ spell sounds Hebrew lacks (סמוטריץ׳, ג׳ונסון)
+
+
 def _is_acronym_end(text: str, s: int, e: int) -> bool:
-    """``מס׳`` or ``וכו׳``: a geresh right after a short word closes an abbreviation, not a quote."""
-    return text[e - 1] == "\u05f3" and e - s <= 4 and (e == len(text) or not text[e].isalpha())
+    """``מס׳``, ``וכו׳`` or ``סמוטריץ׳``: a geresh that closes an abbreviation or a letter, not a quote."""
+    if text[e - 1] != "\u05f3" or not (e == len(text) or not text[e].isalpha()):
+        return False
+    return e - s <= 4 or (e - s >= 2 and text[e - 2] in _GERESH_LETTERS)
 
 
 @lru_cache(maxsize=131072)
@@ -184,7 +190,7 @@ def kinds_of(word: str, lang: str) -> frozenset[str]:
         out.add("prepositions")
     if lang == "ar":  # مصدراً أمنياً: the accusative alef (tanween) is not part of the noun
         cands = tuple(cands) + tuple(c[:-1] for c in cands if len(c) > 3 and c.endswith("ا"))
-    for kind in ("role_words", "organisation_words", "anonymous_heads", "honorifics", "sign_words"):
+    for kind in ("role_words", "organisation_words", "anonymous_heads", "honorifics", "sign_words", "medium_words"):
         if any(c in lex.words[kind] for c in cands):
             out.add(kind)
     if "honorifics" in out:

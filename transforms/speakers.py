@@ -202,6 +202,9 @@ def phrase_before(toks: Tokens, k: int, through_comma: bool = False) -> Phrase |
     while (j >= 0 and "auxiliaries" in kinds_of(toks.word(j), lang)
            and not ends_phrase(toks, toks.gap(toks.spans[j][1], next_start))):
         next_start, j = toks.spans[j][0], j - 1  # ميقاتي قد أكد: the subject stands before the auxiliary
+    skipped = _skip_medium_before(toks, j)
+    if skipped != j and skipped >= 0:  # `وزارة الخارجية في بيان أعربت`: the medium stands between subject and verb
+        next_start, j = toks.spans[skipped + 1][0], skipped
     if through_comma and j >= 0:
         next_start = toks.spans[j][1]
     elif j >= 0 and lang != "ar" and _COMMA.search(toks.gap(toks.spans[j][1], next_start)):
@@ -355,8 +358,8 @@ def make_phrase(toks: Tokens, first: int | None, last: int | None) -> Phrase | N
         return None
     while first <= last and "connectors" in kinds_of(toks.word(first), toks.lang):
         first += 1
-    while last >= first and kinds_of(toks.word(last), toks.lang) & {"connectors", "prepositions"}:
-        last -= 1
+    while last > first and _trailing_adjunct(toks, last):
+        last -= 1  # قالت الرئاسة في بيان, אמר דבי בטקס: the medium of the statement is no part of the speaker
     if last < first:
         return None
     words = [toks.word(x) for x in range(first, last + 1)]
@@ -366,6 +369,24 @@ def make_phrase(toks: Tokens, first: int | None, last: int | None) -> Phrase | N
     if toks.lang != "en" and words[0][:1] in "וو" and "role_words" in kinds_of(words[0][1:], toks.lang):
         start += 1  # ושר החוץ ...: the conjunction is not part of the speaker
     return Phrase(start, end, tidy(toks.text[start:end]))
+
+
+def _trailing_adjunct(toks: Tokens, j: int) -> bool:
+    """A connector, a preposition or the medium of a statement (في بيان, בטקס) at the end of a phrase."""
+    kinds = kinds_of(toks.word(j), toks.lang)
+    if kinds & {"connectors", "prepositions"}:
+        return True
+    if "medium_words" not in kinds:
+        return False
+    return toks.lang == "he" and toks.word(j)[:1] == "ב" or (
+        j > 0 and "prepositions" in kinds_of(toks.word(j - 1), toks.lang))
+
+
+def _skip_medium_before(toks: Tokens, j: int) -> int:
+    """Index before `في بيان` / `בהודעה` that ends right before a verb, so the subject before it is read."""
+    if j < 1 or "medium_words" not in kinds_of(toks.word(j), toks.lang) or not _trailing_adjunct(toks, j):
+        return j
+    return j - 1 if toks.lang == "he" else j - 2
 
 
 def subject_of(toks: Tokens, k: int) -> Phrase | None:
