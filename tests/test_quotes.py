@@ -235,6 +235,9 @@ def test_one_megabyte_is_linear(text):
     # a medium between subject and verb is skipped to the subject before it, never taken as the speaker
     ("ar", "ورحّبت النقابة في بيان أعربت فيه عن «ارتياحها الكبير» للاتفاق الجديد.", "ارتياحها الكبير",
      "ورحّبت النقابة"),
+    # a rank of two words and a given name opened by عبد after an honorific all belong to the speaker
+    ("ar", "وقال قائد الجيش الفريق أول عبد الرحمن الخطيب في مؤتمر صحافي إن القوات انسحبت من المدينة.",
+     "القوات انسحبت من المدينة", "قائد الجيش الفريق أول عبد الرحمن الخطيب"),
     # Hebrew: the occasion with its prefix ב after a post-quote speaker (אמר כהן בטקס)
     ("he", "״נמשיך לעבוד יחד עם השכנים״, אמר כהן בטקס.", "נמשיך לעבוד יחד עם השכנים", "כהן"),
     # a geresh closing a letter (ג׳ורג׳) belongs to the name, not to a quotation mark

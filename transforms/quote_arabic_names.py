@@ -65,11 +65,15 @@ def name_after_honorific(toks: Tokens, r: int) -> int | None:
     """Index of the last name word after the honorific at ``r``: a plain given name, more plain words, then
     family words with the article (حكمت الهجري, سالم عبدالله الجابر الصباح). A second family word is taken
     only when the phrase ends right after it, since an object may follow the name (سامي الخوري الحكومةَ)."""
-    last = None
-    for m in range(r + 1, min(len(toks.spans), r + 1 + HONORIFIC_NAME_WORDS)):
+    last, cap = None, r + 1 + HONORIFIC_NAME_WORDS
+    for m in range(r + 1, len(toks.spans)):
         gap = toks.gap(toks.spans[m - 1][1], toks.spans[m][0])
-        if ends_phrase(toks, gap) or _COMMA.search(gap) or kinds_of(toks.word(m), "ar"):
+        kinds = kinds_of(toks.word(m), "ar")
+        if m >= cap or ends_phrase(toks, gap) or _COMMA.search(gap) or (kinds and kinds != {"connectors"}):
             break
+        if kinds:  # الفريق أول عبد الفتاح البرهان: عبد opens a compound given name and does not count
+            cap, last = cap + 1, m
+            continue
         family = last is not None and has_article(fold_str(toks.word(last)))
         if has_article(fold_str(toks.word(m))):
             if last is None or (family and not _ends_after(toks, m)):

@@ -226,12 +226,25 @@ def _clause_end(toks: Tokens, bounds: Boundaries, start: int, pairs: list[MarkPa
         gap = toks.gap(gap_start, toks.spans[j][0])
         kinds = kinds_of(toks.word(j), toks.lang)
         cue = is_cue(kinds) or bool(source_marker_at(toks, j))
+        gap_start += len(gap) - len(gap.lstrip("%٪$€£"))  # `إلى 3%، فيما`: a sign the tokens leave out
         if cue and (_COMMA.search(gap) or _coordinated(toks, j)):
             return gap_start
-        if _COMMA.search(gap) and "stop_words" in kinds and _cue_within(toks, j + 1, NEW_CLAUSE_CUE_TOKENS):
-            return gap_start  # `, אך הוסיף כי`, `, and Brazil's government called`: a new clause, its own cue
+        opener = _clause_opener(toks, j, kinds)
+        if _COMMA.search(gap) and opener and _cue_within(toks, j + opener, NEW_CLAUSE_CUE_TOKENS):
+            return gap_start  # `, אך הוסיף כי`, `, and Brazil's government called`, `، فيما قال`: its own cue
         j += 1
     return max(start, end)
+
+
+def _clause_opener(toks: Tokens, j: int, kinds: frozenset[str]) -> int:
+    """Tokens in the word that opens a new clause at ``j`` (`and`, `אך`, `فيما`; `في حين` is a preposition and a
+    stop word), or 0."""
+    if "stop_words" in kinds:
+        return 1
+    if "prepositions" not in kinds or j + 1 >= len(toks.spans):
+        return 0
+    joined = not toks.gap(toks.spans[j][1], toks.spans[j + 1][0]).strip()
+    return 2 if joined and "stop_words" in kinds_of(toks.word(j + 1), toks.lang) else 0
 
 
 def _cue_within(toks: Tokens, j: int, n: int) -> bool:
