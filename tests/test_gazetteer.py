@@ -237,3 +237,22 @@ def test_demonyms_code_their_state(text: str, expected: list[str]):
 )
 def test_capitals_code_their_state(text: str, expected: list[str]):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("fears of war in South America", []),  # a region row hides the America (USA) inside it
+        ("Latin American leaders and America", ["USA"]),  # the bare name after the region still counts
+        ("دول أمريكا اللاتينية", []),  # Arabic region
+        ("מדינות דרום אמריקה", []),  # Hebrew region
+        ("the Guyanese government", ["GUY"]),  # demonym of a small state
+    ],
+)
+def test_region_rows_name_no_actor(text: str, expected: list[str]):
+    assert codes(text) == expected
+
+
+def test_region_flag_is_parsed():
+    entry = parse_line("~\tstate\ten\tSouth America\t\t\tregion", "test:1")
+    assert entry.flags == frozenset({"region"})

@@ -328,3 +328,35 @@ def coordinated_partner(text: str, tokens: Sequence[Token], actors: Sequence[Act
     joined = (len(between) == 1 and between[0].lower() in _AND) or (
         not between and len(lead.readings) > 1 and lead.folded[:1] in "وו")
     return partner if joined else None
+
+
+def subject_chain(text: str, tokens: Sequence[Token], actors: Sequence[Actor], source: Actor, left: int,
+                  right: int) -> list[Actor]:
+    """The doer and the plain actors of other states listed with it ('Saudi Arabia, the UAE and Egypt cut',
+    وقطعت السعودية والإمارات ومصر): each member of the list did the act (dev3 convention: one line per state)."""
+    plain = [a for a in actors if left <= a.start and a.end <= right and a.role in ("", "genitive")]
+    if source not in plain:
+        return [source]
+    k = plain.index(source)
+    lo = hi = k
+    while lo > 0 and _listed(text, tokens, plain[lo - 1], plain[lo]):
+        lo -= 1
+    while hi + 1 < len(plain) and _listed(text, tokens, plain[hi], plain[hi + 1]):
+        hi += 1
+    chain: list[Actor] = []
+    for a in plain[lo:hi + 1]:
+        if all(a.state != c.state for c in chain):
+            chain.append(a)
+    return chain
+
+
+def _listed(text: str, tokens: Sequence[Token], first: Actor, second: Actor) -> bool:
+    """True when ``second`` follows ``first`` as the next item of a list: a comma, 'and', ', and' or a و/ו
+    prefix on its first word, and nothing else between them."""
+    lead = tokens[second.lead_token]
+    between = text[first.end:lead.start].replace(",", " , ").replace("،", " , ").split()
+    if between in (["and"], [",", "and"], ["&"]):
+        return True
+    if between == [","]:
+        return True
+    return not between and len(lead.readings) > 1 and lead.folded[:1] in "وו"

@@ -45,6 +45,7 @@ from transforms.event_parties import (
     choose_targets,
     clause_range,
     coordinated_partner,
+    subject_chain,
     dual_role,
     local_start,
     most_specific,
@@ -200,10 +201,27 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
             continue  # "Thirty-five years they fought," Trump said: the speaker did not fight
         done.add(cue.code)
         emitted.add(k)
+        if not dual and (listed := _listed_doers(text, ctx, actors, source, targets, left, right)):
+            for doer, others in listed:
+                out.extend(_new_events(article, sent, cue, doer, others, when, talk, seen))
+            continue  # وقطعت السعودية والإمارات ومصر علاقاتها مع قطر: one event per listed state
         if partner is not None and (shared := [t for t in targets if t.state != partner.state]):
             out.extend(_new_events(article, sent, cue, partner, shared, when, talk, seen))  # Egypt and Jordan condemned
         out.extend(_new_events(article, sent, cue, source, targets, when, talk, seen))
     return out
+
+
+def _listed_doers(text: str, ctx: ArticleContext, actors: Sequence[Actor], source: Actor | None,
+                  targets: Sequence[Actor], left: int, right: int) -> list[tuple[Actor, list[Actor]]]:
+    """Each state of a listed subject with the targets outside the list, or [] when the subject is one state
+    or the list holds every target (Armenia and Azerbaijan signed: with each other)."""
+    if source is None:
+        return []
+    chain = subject_chain(text, ctx.tokens, actors, source, left, right)
+    outside = [t for t in targets if all(t.state != c.state for c in chain)]
+    if len(chain) < 2 or not outside:
+        return []
+    return [(doer, outside) for doer in chain]
 
 
 def _quoted_by(ctx: ArticleContext, cue: Cue, source: Actor | None, sent: Span) -> bool:

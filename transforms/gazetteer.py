@@ -26,7 +26,7 @@ from transforms.lexicon_files import LEXICON_DIR, LexiconError
 from transforms.normalize import fold_str, stem_candidates, word_spans
 
 KINDS = frozenset({"state", "capital", "leader", "minister", "diplomat", "ministry", "military", "org", "group"})
-FLAGS = frozenset({"cased", "weak", "role"})
+FLAGS = frozenset({"cased", "weak", "role", "region"})
 LANGS = frozenset({"ar", "he", "en"})
 COLUMNS = ("code", "kind", "lang", "variant", "valid_from", "valid_to", "flags")
 GAZETTEER_PATH = LEXICON_DIR / "gazetteer.tsv"
@@ -298,7 +298,9 @@ class Gazetteer:
         while i < len(toks):
             match = self.index.longest_at(text, toks, i)
             entries = self._allowed(match, toks, titles, text) if match else ()
-            if match and entries:
+            if match and entries and all("region" in e.flags for e in entries):
+                i = match.last + 1  # South America: a region, and its America is not the United States
+            elif match and entries:
                 start, end = toks[match.first].start, toks[match.last].end
                 out.append(Mention(start, end, text[start:end], match.first, match.last, entries))
                 i = match.last + 1
