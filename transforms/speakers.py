@@ -202,6 +202,9 @@ def phrase_before(toks: Tokens, k: int, through_comma: bool = False) -> Phrase |
     while (j >= 0 and "auxiliaries" in kinds_of(toks.word(j), lang)
            and not ends_phrase(toks, toks.gap(toks.spans[j][1], next_start))):
         next_start, j = toks.spans[j][0], j - 1  # ميقاتي قد أكد: the subject stands before the auxiliary
+    if j > 0 and "relatives" in kinds_of(toks.word(j), lang) and _COMMA.search(toks.gap(toks.spans[j - 1][1],
+                                                                                       toks.spans[j][0])):
+        return phrase_before(toks, j, through_comma=True)  # `Ali, who insisted that`: the antecedent speaks
     skipped = _skip_medium_before(toks, j)
     if skipped != j and skipped >= 0:  # `وزارة الخارجية في بيان أعربت`: the medium stands between subject and verb
         next_start, j = toks.spans[skipped + 1][0], skipped
@@ -237,7 +240,7 @@ def phrase_before(toks: Tokens, k: int, through_comma: bool = False) -> Phrase |
     return make_phrase(toks, first, last)
 
 
-RELATIVE_MAX_TOKENS = 14  # `, which sent a team of 17 observers at the invitation of the government,`
+RELATIVE_MAX_TOKENS = 20  # `, which sent a team of 17 observers at the invitation of the government,`
 
 
 def _relative_clause_opener(toks: Tokens, j: int) -> int | None:
