@@ -238,3 +238,21 @@ def source_marker_at(toks: Tokens, i: int) -> int:
 def _phrase_word_matches(toks: Tokens, i: int, word: str) -> bool:
     folded = fold_str(toks.word(i))
     return folded == word or (toks.lang != "en" and folded[1:] == word and folded[:1] in "ו و")
+
+
+def trailing_adjunct(toks: Tokens, j: int) -> bool:
+    """A connector, a preposition or the medium of a statement (في بيان, בטקס) at the end of a phrase."""
+    kinds = kinds_of(toks.word(j), toks.lang)
+    if kinds & {"connectors", "prepositions"}:
+        return True
+    if "medium_words" not in kinds:
+        return False
+    return toks.lang == "he" and toks.word(j)[:1] == "ב" or (
+        j > 0 and "prepositions" in kinds_of(toks.word(j - 1), toks.lang))
+
+
+def skip_medium_before(toks: Tokens, j: int) -> int:
+    """Index before `في بيان` / `בהודעה` that ends right before a verb, so the subject before it is read."""
+    if j < 1 or "medium_words" not in kinds_of(toks.word(j), toks.lang) or not trailing_adjunct(toks, j):
+        return j
+    return j - 1 if toks.lang == "he" else j - 2

@@ -16,7 +16,8 @@ from transforms.gazetteer import load_gazetteer
 from transforms.normalize import fold_str
 from transforms.quote_arabic_names import (family_nisba_after, has_article, is_nisba, name_after_honorific,
                                           title_and_name_ahead)
-from transforms.quote_tokens import Tokens, ends_phrase, kinds_of, load_quote_lexicon, source_marker_at
+from transforms.quote_tokens import (Tokens, ends_phrase, kinds_of, load_quote_lexicon, skip_medium_before,
+                                     source_marker_at, trailing_adjunct)
 
 # Speaker phrase caps. A phrase is at most this many tokens long (003's "יושב הראש המשותף של הוועדה
 # הכלכלית הבין־ממשלתית המשותפת ישראל–רוסיה, זאב אלקין" needs 13); content (non-role) words are capped
@@ -205,7 +206,7 @@ def phrase_before(toks: Tokens, k: int, through_comma: bool = False) -> Phrase |
     if j > 0 and "relatives" in kinds_of(toks.word(j), lang) and _COMMA.search(toks.gap(toks.spans[j - 1][1],
                                                                                        toks.spans[j][0])):
         return phrase_before(toks, j, through_comma=True)  # `Ali, who insisted that`: the antecedent speaks
-    skipped = _skip_medium_before(toks, j)
+    skipped = skip_medium_before(toks, j)
     if skipped != j and skipped >= 0:  # `وزارة الخارجية في بيان أعربت`: the medium stands between subject and verb
         next_start, j = toks.spans[skipped + 1][0], skipped
     if through_comma and j >= 0:
@@ -361,7 +362,7 @@ def make_phrase(toks: Tokens, first: int | None, last: int | None) -> Phrase | N
         return None
     while first <= last and "connectors" in kinds_of(toks.word(first), toks.lang):
         first += 1
-    while last > first and _trailing_adjunct(toks, last):
+    while last > first and trailing_adjunct(toks, last):
         last -= 1  # قالت الرئاسة في بيان, אמר דבי בטקס: the medium of the statement is no part of the speaker
     if last < first:
         return None
@@ -372,24 +373,6 @@ def make_phrase(toks: Tokens, first: int | None, last: int | None) -> Phrase | N
     if toks.lang != "en" and words[0][:1] in "וو" and "role_words" in kinds_of(words[0][1:], toks.lang):
         start += 1  # ושר החוץ ...: the conjunction is not part of the speaker
     return Phrase(start, end, tidy(toks.text[start:end]))
-
-
-def _trailing_adjunct(toks: Tokens, j: int) -> bool:
-    """A connector, a preposition or the medium of a statement (في بيان, בטקס) at the end of a phrase."""
-    kinds = kinds_of(toks.word(j), toks.lang)
-    if kinds & {"connectors", "prepositions"}:
-        return True
-    if "medium_words" not in kinds:
-        return False
-    return toks.lang == "he" and toks.word(j)[:1] == "ב" or (
-        j > 0 and "prepositions" in kinds_of(toks.word(j - 1), toks.lang))
-
-
-def _skip_medium_before(toks: Tokens, j: int) -> int:
-    """Index before `في بيان` / `בהודעה` that ends right before a verb, so the subject before it is read."""
-    if j < 1 or "medium_words" not in kinds_of(toks.word(j), toks.lang) or not _trailing_adjunct(toks, j):
-        return j
-    return j - 1 if toks.lang == "he" else j - 2
 
 
 def subject_of(toks: Tokens, k: int) -> Phrase | None:
@@ -413,6 +396,8 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
     if toks.lang == "he" and _coordinated_he(toks.word(k)):
         return None  # `תקף את ההחלטה ואמר`: a verb joined by ו shares the clause's subject
     before = phrase_before(toks, k)
+    if toks.lang == "he" and before is None and k > 1 and _prepositional_he(toks.word(k - 1)):
+        before = phrase_before(toks, k - 1)  # `בית דין לבוררות בהאג קבע`: the place after a long name is left out
     if toks.lang == "he" and before is not None and _fronted_adverbial_he(toks, before, k):
         return after() or _without_locative(toks, before, k)  # `בפתח הפגישה אמר הרצוג`; `בבית הדין מסרו כי`: the court
     if toks.lang == "he" and before is not None and not before.pronoun:
