@@ -238,6 +238,9 @@ def test_one_megabyte_is_linear(text):
     # a rank of two words and a given name opened by عبد after an honorific all belong to the speaker
     ("ar", "وقال قائد الجيش الفريق أول عبد الرحمن الخطيب في مؤتمر صحافي إن القوات انسحبت من المدينة.",
      "القوات انسحبت من المدينة", "قائد الجيش الفريق أول عبد الرحمن الخطيب"),
+    # after a title's nisba a foreign given name ending in ه is a name, and أل with a hamza is no article
+    ("ar", "وقال وزير الخارجية البرتغالي خوسيه ألفيس إن الحكومة ستدرس القرار.", "الحكومة ستدرس القرار",
+     "وزير الخارجية البرتغالي خوسيه ألفيس"),
     # Hebrew: the occasion with its prefix ב after a post-quote speaker (אמר כהן בטקס)
     ("he", "״נמשיך לעבוד יחד עם השכנים״, אמר כהן בטקס.", "נמשיך לעבוד יחד עם השכנים", "כהן"),
     # a geresh closing a letter (ג׳ורג׳) belongs to the name, not to a quotation mark

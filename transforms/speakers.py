@@ -134,9 +134,9 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
         return None
     if toks.lang == "ar":
         folded = fold_str(word)
-        if len(folded) >= 5 and word.endswith("ه"):
+        if len(folded) >= 5 and word.endswith("ه") and not _name_slot_ar(toks, roles, names, last):
             return None  # a possessive suffix (اهتمامه، تعيينه): an object, not a name
-        if has_article(folded):
+        if has_article(folded) and not word.startswith(("أل", "إل")):  # ألباريس: a hamza makes أل no article
             prev_is_connector = last is not None and "connectors" in kinds_of(toks.word(last), "ar")
             if names == 1 and roles and last is not None and "role_words" not in kinds_of(toks.word(last), "ar"):
                 return "name"  # a family name after a titled first name: رئيس الوزراء بشر الخصاونة
@@ -155,6 +155,12 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
         if names >= 2 and len(word) >= 4 and word[0] in "בלמכ" and not word.startswith(_HE_NAME_PREFIXES):
             return None  # a prepositional phrase after the name: ... אנדריי גרומיקו במושב השני
     return "name"
+
+
+def _name_slot_ar(toks: Tokens, roles: int, names: int, last: int | None) -> bool:
+    """`وزير الخارجية الإسباني خوسيه`: right after a title's nisba a name is due, even one ending in ه."""
+    return bool(roles) and not names and last is not None and is_nisba(fold_str(toks.word(last))) \
+        and has_article(fold_str(toks.word(last)))
 
 
 _HE_NAME_PREFIXES = ("בן־", "בן-", "בת־", "בת-")
