@@ -93,13 +93,19 @@ def _complement_of(toks: Tokens, cue: Cue, o: int, via_preposition: bool = False
     k = toks.index_at_or_after(o) - 1
     if k < 0 or cue.at < 0 or re.search(r"[,،;.:!?؟]", toks.text[cue.at:o]):
         return False
-    if via_preposition:
-        return toks.spans[k][0] != cue.at and len(toks.word(k)) > 1 and toks.spans[k][1] < o and \
-            "prepositions" in kinds_of(toks.word(k), toks.lang)
+    if via_preposition:  # the preposition right before the mark, or before one word (accused X of taking “...”)
+        if toks.spans[k][0] > cue.at and toks.word(k).rstrip("\u0640") in _ACCUSED_OF:
+            return True  # `האשים את X ב״...״`, `اتهم X بـ"..."`: the clitic of what one is accused of
+        return toks.spans[k][1] < o and any(toks.spans[m][0] > cue.at and len(toks.word(m)) > 1 and
+                                            "prepositions" in kinds_of(toks.word(m), toks.lang) for m in (k, k - 1))
     if k > 0 and toks.spans[k - 1][0] == cue.at and "object_markers" in kinds_of(toks.word(k), toks.lang):
         return True  # `והביע את ״...״`: the object marker introduces the verb's own complement
     return toks.spans[k][0] == cue.at or "prepositions" in kinds_of(toks.word(k), toks.lang)
 
+
+# A clitic preposition glued to the mark (ל״...״ before a name) is no complement, except the ב/ب of what a
+# verb of accusing charges someone with (האשים את X ב״...״, اتهم X بـ"...").
+_ACCUSED_OF = ("ב", "ب")
 
 NAME_MAX_WORDS = 6  # حركة “رجال الكرامة”, ערוץ ״פוקס ניוז״: an organisation's quoted name is short
 
