@@ -94,3 +94,9 @@ def _ends_after(toks: Tokens, m: int) -> bool:
         return True
     gap = toks.gap(toks.spans[m][1], toks.spans[m + 1][0])
     return ends_phrase(toks, gap) or bool(_COMMA.search(gap)) or bool(kinds_of(toks.word(m + 1), "ar") & _PHRASE_ENDERS)
+
+
+def name_slot_after_nisba(toks: Tokens, roles: int, names: int, last: int | None) -> bool:
+    """`وزير الخارجية الإسباني خوسيه`: right after a title's nisba a name is due, even one ending in ه."""
+    return bool(roles) and not names and last is not None and is_nisba(fold_str(toks.word(last))) \
+        and has_article(fold_str(toks.word(last)))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from transforms.gazetteer import load_gazetteer
 from transforms.normalize import fold_str
 from transforms.quote_arabic_names import (family_nisba_after, has_article, is_nisba, name_after_honorific,
-                                          title_and_name_ahead)
+                                          name_slot_after_nisba, title_and_name_ahead)
 from transforms.quote_tokens import (Tokens, ends_phrase, kinds_of, load_quote_lexicon, skip_medium_before,
                                      source_marker_at, trailing_adjunct)
 
@@ -134,7 +134,7 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
         return None
     if toks.lang == "ar":
         folded = fold_str(word)
-        if len(folded) >= 5 and word.endswith("ه") and not _name_slot_ar(toks, roles, names, last):
+        if len(folded) >= 5 and word.endswith("ه") and not name_slot_after_nisba(toks, roles, names, last):
             return None  # a possessive suffix (اهتمامه، تعيينه): an object, not a name
         if has_article(folded) and not word.startswith(("أل", "إل")):  # ألباريس: a hamza makes أل no article
             prev_is_connector = last is not None and "connectors" in kinds_of(toks.word(last), "ar")
@@ -155,12 +155,6 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
         if names >= 2 and len(word) >= 4 and word[0] in "בלמכ" and not word.startswith(_HE_NAME_PREFIXES):
             return None  # a prepositional phrase after the name: ... אנדריי גרומיקו במושב השני
     return "name"
-
-
-def _name_slot_ar(toks: Tokens, roles: int, names: int, last: int | None) -> bool:
-    """`وزير الخارجية الإسباني خوسيه`: right after a title's nisba a name is due, even one ending in ه."""
-    return bool(roles) and not names and last is not None and is_nisba(fold_str(toks.word(last))) \
-        and has_article(fold_str(toks.word(last)))
 
 
 _HE_NAME_PREFIXES = ("בן־", "בן-", "בת־", "בת-")
@@ -408,6 +402,8 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
         return after() or _without_locative(toks, before, k)  # `בפתח הפגישה אמר הרצוג`; `בבית הדין מסרו כי`: the court
     if toks.lang == "he" and before is not None and not before.pronoun:
         before = _without_locative(toks, before, k)  # `בבית הדין מסרו בתגובה כי`
+    if before is not None and before.name and toks.lang == "en" and _principal_speaks(toks, before):
+        return Phrase(before.start, before.end, None, pronoun=True)  # `..., his spokesman said`: the principal
     if before is not None or k + 1 >= len(toks.spans):
         return before
     if toks.lang == "en" and not (k == 0 or re.search(r"[,\"”]", toks.gap(toks.spans[k - 1][1], toks.spans[k][0]))):
@@ -415,6 +411,13 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
     if toks.lang == "he" and _prepositional_he(toks.word(k + 1)):
         return None  # `אמר בראיון לרשת`: a prepositional phrase after the verb, not its subject
     return after()
+
+
+def _principal_speaks(toks: Tokens, phrase: Phrase) -> bool:
+    """`his spokesman`, `her office`: a role owned by a possessive speaks for the person named before it."""
+    i = toks.index_at_or_after(phrase.start)
+    return i > 0 and toks.word(i - 1).lower() in ("his", "her", "its", "their") and \
+        "role_words" in kinds_of(toks.word(i), "en")
 
 
 def _quoted_from(toks: Tokens, k: int) -> Phrase | None:
