@@ -210,6 +210,7 @@ def test_new_surnames_that_are_common_words(text: str, expected: list[str]):
         ("قوات الجيش الصومالي", ["SOM"]),  # Arabic nisba with the article
         ("المبعوثة الإثيوبية وصلت", ["ETH"]),  # feminine ending read back to the masculine row
         ("عشرات المهاجرين المكسيكيين", ["MEX"]),  # plural ending
+        ("استقبلت وفداً سعودياً", ["SAU"]),  # accusative indefinite ending (tanween alif)
         ("השגריר התאילנדי נקרא לשימוע", ["THA"]),  # Hebrew article on the adjective
         ("חיילים קמבודים", ["KHM"]),  # Hebrew plural
         ("Rwandan troops crossed", ["RWA"]),

@@ -76,7 +76,7 @@ def _actor(m: Mention, day: date | None, ctx: ArticleContext) -> Actor:
     if inside(ctx.excluded, m.start):
         role = "excluded"
     elif inside(ctx.datelines, m.start):
-        role = "place"  # the city a story was filed from hosts nothing and does nothing
+        role = "excluded"  # the city a story was filed from hosts nothing, does nothing and is no target
     else:
         role = _role_of(m, ctx.tokens, ctx.lexicon)
     return Actor(code, m.text, _SAME_SIDE.get(state, state), ":" in code, m.start, m.end, m.first_token,
@@ -184,6 +184,10 @@ def _excluded_spans(text: str, tokens: Sequence[Token], lexicon: CueLexicon) -> 
 # واشنطن - القاهرة: , BRUSSELS — ). "Russia and Israel - ..." is a sentence, not a dateline.
 _DATELINE = re.compile(r"^([^\n.!?:\-—–]{2,40}?)\s[-—–]\s(?:[^\n.!?:\-—–\s]+(?:\s[^\n.!?:\-—–\s]+)?:)?", re.MULTILINE)
 _DATELINE_WORDS = 2
+# two or more places before the outlet (بيروت – القاهرة – «الأخبار»:): the colon is required here, since a chain
+# of dashes without it is as often a headline's clauses.
+_DATELINE_CHAIN = re.compile(r"^((?:[^\n.!?:\-—–]{2,40}?\s[-—–]\s){2,3})[^\n.!?:\-—–\s]+(?:\s[^\n.!?:\-—–\s]+)?:",
+                             re.MULTILINE)
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -193,7 +197,12 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
         place = m.group(1).split()
         if len(place) <= _DATELINE_WORDS or (place[0].isupper() and len(place[0]) > 1):
             out.append(m.span())
-    return out
+    for m in _DATELINE_CHAIN.finditer(text):
+        places = re.split(r"\s[-—–]\s", m.group(1).strip(" -—–"))
+        if all(len(p.split()) <= _DATELINE_WORDS for p in places):
+            out.append(m.span())
+    longest = {start: max(e for s, e in out if s == start) for start, _ in out}
+    return sorted(longest.items())  # a chain and its first place share a start: keep the longer span
 
 
 _OPENING_QUOTES = "“«„"
