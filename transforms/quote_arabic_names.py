@@ -100,3 +100,21 @@ def name_slot_after_nisba(toks: Tokens, roles: int, names: int, last: int | None
     """`وزير الخارجية الإسباني خوسيه`: right after a title's nisba a name is due, even one ending in ه."""
     return bool(roles) and not names and last is not None and is_nisba(fold_str(toks.word(last))) \
         and has_article(fold_str(toks.word(last)))
+
+
+AMMA_TOPIC_WORDS = 4  # أما أنقرة، فكانت قد أعلنت: the topic is a short noun phrase
+
+
+def amma_topic(toks: Tokens, k: int) -> tuple[int, int] | None:
+    """`أما X، ف<verb>`: first and last token of the topic X, the subject of the verb at ``k`` (or of a ف-word
+    such as فكانت قد just before it), else None."""
+    for m in range(k, max(0, k - 3), -1):
+        if not fold_str(toks.word(m)).startswith("ف"):
+            continue
+        if not _COMMA.search(toks.gap(toks.spans[m - 1][1], toks.spans[m][0])):
+            return None
+        for a in range(m - 2, max(-1, m - 2 - AMMA_TOPIC_WORDS), -1):
+            if fold_str(toks.word(a)) == "اما":
+                return a + 1, m - 1
+        return None
+    return None

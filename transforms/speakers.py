@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from transforms.gazetteer import load_gazetteer
 from transforms.normalize import fold_str
-from transforms.quote_arabic_names import (family_nisba_after, has_article, is_nisba, name_after_honorific,
-                                          name_slot_after_nisba, title_and_name_ahead)
+from transforms.quote_arabic_names import (amma_topic, family_nisba_after, has_article, is_nisba,
+                                          name_after_honorific, name_slot_after_nisba, title_and_name_ahead)
 from transforms.quote_tokens import (Tokens, ends_phrase, kinds_of, load_quote_lexicon, skip_medium_before,
                                      source_marker_at, trailing_adjunct)
 
@@ -388,7 +388,8 @@ def subject_of(toks: Tokens, k: int) -> Phrase | None:
     if "passive_verbs" in kinds_of(toks.word(k), toks.lang):
         return _passive_source(toks, k)
     if toks.lang == "ar":
-        return after() or _arabic_before(toks, k)
+        topic = amma_topic(toks, k)
+        return make_phrase(toks, *topic) if topic else after() or _arabic_before(toks, k)
     if toks.lang == "he" and _clause_initial_he(toks, k):
         if k + 1 < len(toks.spans) and _prepositional_he(toks.word(k + 1)):
             return phrase_before(toks, k)  # `X, שקיבל ..., אמר במסיבת עיתונאים`: a place, not the subject
