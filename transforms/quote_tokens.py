@@ -24,7 +24,7 @@ KINDS = (
     "organisation_words", "stop_words", "non_speakers", "verb_prefixes", "anonymous_heads", "naming_verbs",
     "auxiliaries", "quoted_nouns", "honorifics", "sign_words", "passive_verbs",
     "warning_verbs", "subordinators", "object_markers", "finite_verbs", "relatives", "addressee_verbs",
-    "medium_words",
+    "medium_words", "speech_sources",
 )
 # babel locales whose weekday and month names end a speaker phrase (بوتين اليوم، الجمعة ...).
 _TIME_LOCALES = {"ar": ("ar", "ar_SY", "ar_MA"), "he": ("he",), "en": ("en",)}
@@ -180,7 +180,7 @@ def kinds_of(word: str, lang: str) -> frozenset[str]:
         out.add("speech_verbs")  # نقلت الوكالة عن X قوله إن: the noun cues like a verb (its subject: see speakers)
     for kind in ("complementizers", "pronouns", "post_markers", "object_words", "connectors", "prepositions",
                  "stop_words", "non_speakers", "auxiliaries", "subordinators", "object_markers",
-                 "finite_verbs", "relatives", "addressee_verbs"):
+                 "finite_verbs", "relatives", "addressee_verbs", "speech_sources"):
         if folded in lex.words[kind] or (lang == "ar" and kind == "complementizers" and folded[:1] in "بوف"
                                          and folded[1:] in lex.words[kind]):
             out.add(kind)

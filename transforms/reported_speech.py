@@ -14,7 +14,7 @@ from transforms.quote_candidates import Candidate
 from transforms.quote_direct import looks_like_name
 from transforms.quote_marks import FAMILY, Boundaries, Mask, MarkPair, inner_span, n_words
 from transforms.quote_tokens import Tokens, is_cue, kinds_of, load_quote_lexicon, source_marker_at
-from transforms.speakers import Phrase, phrase_before, subject_of
+from transforms.speakers import Phrase, phrase_after, phrase_before, subject_of
 
 COMPLEMENTIZER_WINDOW = 12  # `وقال بوتين اليوم، الجمعة 22 من تشرين الأول، إنَّ` puts 8 tokens in between
 MAX_INDIRECT_CHARS = 600
@@ -35,7 +35,7 @@ def merge_reported_speech(toks: Tokens, bounds: Boundaries, masked: Mask, pairs:
     openers = {o: c for o, c, _ in pairs}
     for k, (s, _) in enumerate(toks.spans):
         kinds = kinds_of(toks.word(k), toks.lang)
-        if masked.covers(s) or not (kinds & {"speech_verbs", "participle_cues"} or _leading_source(toks, k)):
+        if masked.covers(s) or not (kinds & {"speech_verbs", "participle_cues"} or _leading_source(toks, k) is not None):
             continue
         start = _clause_start(toks, k)
         if start is None or start < last_end or (toks.text[start] in FAMILY and start not in openers):
@@ -45,7 +45,7 @@ def merge_reported_speech(toks: Tokens, bounds: Boundaries, masked: Mask, pairs:
             close = openers[start]
             if not toks.text[close + 1:end].strip() or toks.text[close + 1:end].lstrip()[:1] in ",،;:.!?؟":
                 end = close + 1  # `הוסיף כי ״...״, בהתייחסות ...`: the quotation is the whole clause
-        phrase = subject_of(toks, k) if "speech_verbs" in kinds else None
+        phrase = subject_of(toks, k) if "speech_verbs" in kinds else _named_source(toks, k)
         items = _clause_items(toks, pairs, start, end, "indirect:" + toks.word(k), phrase, s)
         if items:
             out.extend(items)
@@ -55,12 +55,25 @@ def merge_reported_speech(toks: Tokens, bounds: Boundaries, masked: Mask, pairs:
     return sorted(kept + out, key=lambda f: f.start)
 
 
-def _leading_source(toks: Tokens, k: int) -> bool:
-    """`לדבריו, הסוללה ...`: a pronoun source marker and a comma introduce a reported sentence."""
+def _leading_source(toks: Tokens, k: int) -> int | None:
+    """`לדבריו, הסוללה ...`, `לדברי נתניהו, ישראל ...`: a source marker of speech (a pronoun one, or one
+    before a named speaker) and a comma introduce a reported sentence; the index of its first token."""
     kinds = kinds_of(toks.word(k), toks.lang)
-    if not ("source_markers" in kinds and "pronouns" in kinds) or k + 1 >= len(toks.spans):
-        return False
-    return bool(_COMMA.search(toks.gap(toks.spans[k][1], toks.spans[k + 1][0])))
+    if k + 1 >= len(toks.spans) or "source_markers" not in kinds:
+        return None
+    if "pronouns" in kinds:
+        return k + 1 if _COMMA.search(toks.gap(toks.spans[k][1], toks.spans[k + 1][0])) else None
+    phrase = _named_source(toks, k)
+    m = toks.index_at_or_after(phrase.end) if phrase is not None else len(toks.spans)
+    return m if m < len(toks.spans) and _COMMA.search(toks.gap(toks.spans[m - 1][1], toks.spans[m][0])) else None
+
+
+def _named_source(toks: Tokens, k: int) -> Phrase | None:
+    """The speaker named after a marker of speech (לדברי X); `according to` only attributes (dev README)."""
+    if "speech_sources" not in kinds_of(toks.word(k), toks.lang) or k + 1 >= len(toks.spans):
+        return None
+    phrase = phrase_after(toks, k + 1, toks.spans[k][1])
+    return phrase if phrase is not None and phrase.name else None
 
 
 def _clause_items(toks: Tokens, pairs: list[MarkPair], start: int, end: int, cue: str, phrase: Phrase | None,
@@ -123,8 +136,9 @@ def _final_fragment(toks: Tokens, pairs: list[MarkPair], start: int, end: int) -
 def _clause_start(toks: Tokens, k: int) -> int | None:
     """Offset where the reported clause begins, or None when no complementizer follows the verb."""
     n = len(toks.spans)
-    if _leading_source(toks, k):
-        return toks.spans[k + 1][0]
+    lead = _leading_source(toks, k)
+    if lead is not None:
+        return toks.spans[lead][0]
     if toks.lang == "he" and k + 1 < n and _he_sh_complementizer(toks, k):
         return toks.spans[k + 1][0] + 1
     for j in range(k + 1, min(n, k + 1 + COMPLEMENTIZER_WINDOW)):
