@@ -187,7 +187,8 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
         if source is not None:
             source = most_specific(source, actors, cue, left, right)
         source, targets = choose_targets(cue, source, actors, left, right, sent.number, talk)
-        partner = coordinated_partner(text, ctx.tokens, actors, source, cue, local) if source is not None else None
+        listed = _listed_doers(text, ctx, cue, actors, source, targets, left, right)
+        partner = coordinated_partner(text, ctx.tokens, actors, source, cue, local) if source and not listed else None
         if partner is not None and cue.code in RECIPROCAL:
             targets, partner = [partner], None  # Armenia and Azerbaijan signed a declaration: with each other
         dual = dual_role(text, ctx.tokens, ctx.lexicon, cue, local, right, actors)
@@ -201,7 +202,7 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
             continue  # "Thirty-five years they fought," Trump said: the speaker did not fight
         done.add(cue.code)
         emitted.add(k)
-        if not dual and (listed := _listed_doers(text, ctx, actors, source, targets, left, right)):
+        if not dual and listed:
             for doer, others in listed:
                 out.extend(_new_events(article, sent, cue, doer, others, when, talk, seen))
             continue  # وقطعت السعودية والإمارات ومصر علاقاتها مع قطر: one event per listed state
@@ -211,16 +212,23 @@ def _sentence_events(article: Article, sent: _Sentence, index: _ArticleIndex, ct
     return out
 
 
-def _listed_doers(text: str, ctx: ArticleContext, actors: Sequence[Actor], source: Actor | None,
+def _listed_doers(text: str, ctx: ArticleContext, cue: Cue, actors: Sequence[Actor], source: Actor | None,
                   targets: Sequence[Actor], left: int, right: int) -> list[tuple[Actor, list[Actor]]]:
     """Each state of a listed subject with the targets outside the list, or [] when the subject is one state
     or the list holds every target (Armenia and Azerbaijan signed: with each other)."""
     if source is None:
         return []
     chain = subject_chain(text, ctx.tokens, actors, source, left, right)
-    outside = [t for t in targets if all(t.state != c.state for c in chain)]
-    if len(chain) < 2 or not outside:
+    if len(chain) < 2:
         return []
+    states = {c.state for c in chain}
+    outside = [t for t in targets if t.state not in states]
+    if not outside:  # وقّعت X وY وZ مذكرة تفاهم مع W: the with-marked party past the clause's next cue
+        outside = [a for a in actors if a.start > chain[-1].end and a.role == "target" and a.state not in states][:1]
+    if not outside:
+        return []
+    if cue.code in RECIPROCAL and len(chain) == 2 and all(t.role != "target" for t in outside):
+        return []  # Armenia and Azerbaijan signed (with each other) at the White House: a pair, not two signers
     return [(doer, outside) for doer in chain]
 
 
