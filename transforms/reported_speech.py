@@ -21,6 +21,7 @@ MAX_INDIRECT_CHARS = 600
 NEW_CLAUSE_CUE_TOKENS = 4  # `, and Brazil's government called`: a subject of up to three words, then the cue  # a reported clause longer than this is cut at a word boundary
 _PUNCT_GAP = re.compile(r"[.:;!?؟\"“”«»״]")
 _COMMA = re.compile(r"[,،]")
+_QUOTE_MARK = re.compile("[" + re.escape("".join(FAMILY)) + "]")
 _TRAIL = " \t\n,،;:.!?؟—–-"
 
 
@@ -65,7 +66,9 @@ def _leading_source(toks: Tokens, k: int) -> int | None:
         return k + 1 if _COMMA.search(toks.gap(toks.spans[k][1], toks.spans[k + 1][0])) else None
     phrase = _named_source(toks, k)
     m = toks.index_at_or_after(phrase.end) if phrase is not None else len(toks.spans)
-    return m if m < len(toks.spans) and _COMMA.search(toks.gap(toks.spans[m - 1][1], toks.spans[m][0])) else None
+    if m >= len(toks.spans) or not _COMMA.search(gap := toks.gap(toks.spans[m - 1][1], toks.spans[m][0])):
+        return None
+    return None if _QUOTE_MARK.search(gap) else m  # `לדברי X, ״...״`: the quotation is a direct item
 
 
 def _named_source(toks: Tokens, k: int) -> Phrase | None:
