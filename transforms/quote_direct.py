@@ -96,11 +96,21 @@ def _complement_of(toks: Tokens, cue: Cue, o: int, via_preposition: bool = False
     if via_preposition:  # the preposition right before the mark, or before one word (accused X of taking “...”)
         if toks.spans[k][0] > cue.at and toks.word(k).rstrip("\u0640") in _ACCUSED_OF:
             return True  # `האשים את X ב״...״`, `اتهم X بـ"..."`: the clitic of what one is accused of
-        return toks.spans[k][1] < o and any(toks.spans[m][0] > cue.at and len(toks.word(m)) > 1 and
-                                            "prepositions" in kinds_of(toks.word(m), toks.lang) for m in (k, k - 1))
+        return toks.spans[k][1] < o and any(toks.spans[m][0] > cue.at and _prepositional(toks, m) for m in (k, k - 1))
     if k > 0 and toks.spans[k - 1][0] == cue.at and "object_markers" in kinds_of(toks.word(k), toks.lang):
         return True  # `והביע את ״...״`: the object marker introduces the verb's own complement
     return toks.spans[k][0] == cue.at or "prepositions" in kinds_of(toks.word(k), toks.lang)
+
+
+_CLITIC_PREPOSITIONS = {"ar": "بل", "he": "בלמ", "en": ""}
+
+
+def _prepositional(toks: Tokens, m: int) -> bool:
+    """A whole-word preposition, or a noun with a clitic one (هدد باستئناف العمليات “...”, איים בחידוש ...)."""
+    word = toks.word(m)
+    if len(word) > 1 and "prepositions" in kinds_of(word, toks.lang):
+        return True
+    return len(word) >= 5 and word[0] in _CLITIC_PREPOSITIONS[toks.lang] and not kinds_of(word, toks.lang)
 
 
 # A clitic preposition glued to the mark (ל״...״ before a name) is no complement, except the ב/ب of what a
