@@ -28,19 +28,49 @@ def clause_range(text: str, cues: Sequence[Cue], k: int, sent: Span) -> tuple[in
     left, right = sent.start, sent.end
     if k > 0:
         prev_end = cues[k - 1].end
-        cut = max(text.rfind(ch, prev_end, cues[k].start) for ch in CLAUSE_BREAKS)
+        cut = _last_break(text, prev_end, cues[k].start)
         left = cut + 1 if cut >= 0 else prev_end
     if k + 1 < len(cues):
         nxt = cues[k + 1].start
-        cuts = [p for p in (text.find(ch, cues[k].end, nxt) for ch in CLAUSE_BREAKS) if p >= 0]
-        right = min(cuts) if cuts else nxt
+        cut = _first_break(text, cues[k].end, nxt)
+        right = cut if cut >= 0 else nxt
     return left, right
 
 
 def local_start(text: str, sent: Span, cue: Cue) -> int:
     """Start of the comma-delimited clause holding the cue (a subject before it must be inside it)."""
-    cut = max(text.rfind(ch, sent.start, cue.start) for ch in CLAUSE_BREAKS)
+    cut = _last_break(text, sent.start, cue.start)
     return cut + 1 if cut >= 0 else sent.start
+
+
+def _is_break(text: str, i: int) -> bool:
+    """A clause break at ``i``; the comma of a digit group (2,000) is none."""
+    if text[i] != ",":
+        return True
+    return not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
+def _first_break(text: str, lo: int, hi: int) -> int:
+    """Position of the first clause break in [lo, hi), or -1 (str.find per mark keeps long sentences fast)."""
+    found = []
+    for ch in CLAUSE_BREAKS:
+        start = lo
+        while (i := text.find(ch, start, hi)) >= 0 and not _is_break(text, i):
+            start = i + 1
+        if i >= 0:
+            found.append(i)
+    return min(found, default=-1)
+
+
+def _last_break(text: str, lo: int, hi: int) -> int:
+    """Position of the last clause break in [lo, hi), or -1."""
+    best = -1
+    for ch in CLAUSE_BREAKS:
+        end = hi
+        while (i := text.rfind(ch, lo, end)) >= 0 and not _is_break(text, i):
+            end = i
+        best = max(best, i)
+    return best
 
 
 def opening_of(tokens: Sequence[Token], local: int, cue: Cue, lexicon: CueLexicon) -> str:
