@@ -197,6 +197,13 @@ def test_warning_verbs_are_speech_verbs(lang):
     assert lex.words["warning_verbs"] <= lex.words["speech_verbs"]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_request_verbs_are_attitude_verbs(lang):
+    """A request verb only lowers the length of a fragment after an attitude verb; it must be one."""
+    lex = load_quote_lexicon(lang)
+    assert lex.words["request_verbs"] and lex.words["request_verbs"] <= lex.words["soft_verbs"]
+
+
 @pytest.mark.parametrize("body, message", [
     ("speech_verbs: [a, b]\nbogus_key: [c]\n", "unknown key"),  # a misspelt key is an error, not ignored
     ("speech_verbs: [said, 'on', on]\n", "must be a list of strings"),  # YAML reads a bare on as True

@@ -67,7 +67,10 @@ def _attribution(toks: Tokens, bounds: Boundaries, o: int, c: int, family: str, 
         return None  # single marks and geresh mark titles (׳נר הזיכרון׳) unless a cue stands right beside
     if pre is not None:
         need = MIN_WORDS_CUED
-        if pre.strength == "soft":
+        if pre.strength == "soft" and "request_verbs" in kinds_of(pre.word or "", toks.lang) and \
+                not re.search(r"[,،;.:!?؟]", toks.text[pre.at:o]):
+            need = MIN_WORDS_ADJACENT  # `urged the board to release the data “immediately”`: the request's words
+        elif pre.strength == "soft":
             need = MIN_WORDS_SOFT_BESIDE if _complement_of(toks, pre, o) else MIN_WORDS_SOFT
         elif "warning_verbs" in kinds_of(pre.word or "", toks.lang) and _complement_of(toks, pre, o, True):
             need = MIN_WORDS_ADJACENT  # `והזהיר את באקו מפני ״השלכות״`, `warned of “consequences”`

@@ -24,7 +24,7 @@ KINDS = (
     "organisation_words", "stop_words", "non_speakers", "verb_prefixes", "anonymous_heads", "naming_verbs",
     "auxiliaries", "quoted_nouns", "honorifics", "sign_words", "passive_verbs",
     "warning_verbs", "subordinators", "object_markers", "finite_verbs", "relatives", "addressee_verbs",
-    "medium_words", "speech_sources",
+    "medium_words", "speech_sources", "request_verbs",
 )
 # babel locales whose weekday and month names end a speaker phrase (بوتين اليوم، الجمعة ...).
 _TIME_LOCALES = {"ar": ("ar", "ar_SY", "ar_MA"), "he": ("he",), "en": ("en",)}
@@ -173,7 +173,7 @@ def kinds_of(word: str, lang: str) -> frozenset[str]:
     verb_cands = [folded] + [folded[len(p):] for p in lex.words["verb_prefixes"] if folded.startswith(p)]
     out = set()
     for kind in ("speech_verbs", "participle_cues", "soft_verbs", "manner_words", "naming_verbs", "quoted_nouns",
-                 "passive_verbs", "warning_verbs"):
+                 "passive_verbs", "warning_verbs", "request_verbs"):
         if any(c in lex.words[kind] for c in verb_cands):
             out.add(kind)
     if out & {"quoted_nouns", "passive_verbs"}:
