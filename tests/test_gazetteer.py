@@ -248,6 +248,9 @@ def test_capitals_code_their_state(text: str, expected: list[str]):
         ("دول أمريكا اللاتينية", []),  # Arabic region
         ("מדינות דרום אמריקה", []),  # Hebrew region
         ("the Guyanese government", ["GUY"]),  # demonym of a small state
+        ("the Polisario Front said", ["ESH"]),  # a movement without a code: the territory it speaks for
+        ("Human Rights Watch said", ["USA"]),  # an NGO without a code: its home state (dev README rule)
+        ("قالت المنظمة الدولية للهجرة", ["IGOUNO"]),  # a UN agency is coded as the UN
     ],
 )
 def test_region_rows_name_no_actor(text: str, expected: list[str]):
