@@ -248,6 +248,9 @@ def test_one_megabyte_is_linear(text):
     # after a title's nisba a foreign given name ending in ه is a name, and أل with a hamza is no article
     ("ar", "وقال وزير الخارجية البرتغالي خوسيه ألفيس إن الحكومة ستدرس القرار.", "الحكومة ستدرس القرار",
      "وزير الخارجية البرتغالي خوسيه ألفيس"),
+    # an envoy is a title: the phrase runs over "to <country>" to the name
+    ("ar", "وقال المبعوث الأممي إلى اليمن هانس غروندبرغ إن المحادثات ستستأنف قريباً.", "المحادثات ستستأنف قريباً",
+     "المبعوث الأممي إلى اليمن هانس غروندبرغ"),
     # Hebrew: the occasion with its prefix ב after a post-quote speaker (אמר כהן בטקס)
     ("he", "״נמשיך לעבוד יחד עם השכנים״, אמר כהן בטקס.", "נמשיך לעבוד יחד עם השכנים", "כהן"),
     # a geresh closing a letter (ג׳ורג׳) belongs to the name, not to a quotation mark
