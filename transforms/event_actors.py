@@ -66,7 +66,7 @@ def resolve_actors(mentions: Sequence[Mention], day: date | None, ctx: ArticleCo
     (and hands it its with-word: مع رئيس الوزراء الإسرائيلي بنيامين نتنياهو). Actors dating the event
     (after the death of Stalin) or left out of it (except Romania) are dropped."""
     actors = [_actor(m, day, ctx) for m in mentions]
-    return _merge_titles([a for a in actors if a.role not in ("time", "excluded")])
+    return _merge_titles([a for a in actors if a.role not in ("time", "excluded")], ctx.tokens)
 
 
 def _actor(m: Mention, day: date | None, ctx: ArticleContext) -> Actor:
@@ -83,13 +83,15 @@ def _actor(m: Mention, day: date | None, ctx: ArticleContext) -> Actor:
                  m.last_token, m.first_token, role)
 
 
-def _merge_titles(actors: Sequence[Actor]) -> list[Actor]:
-    """Fold a state title or adjective into the same state's person named just after it, and drop repeats."""
+def _merge_titles(actors: Sequence[Actor], tokens: Sequence[Token]) -> list[Actor]:
+    """Fold a state title or adjective into the same state's person named just after it, and drop repeats; a
+    name joined by و/ו is a second party (الجيش السوداني وقوات الدعم السريع), not the adjective's head."""
     kept: list[Actor] = []
     pending_role, lead = "", -1
     for k, actor in enumerate(actors):
         if not actor.person_like and any(
             other.person_like and other.state == actor.state and 0 < other.first_token - actor.last_token <= _MERGE_WINDOW
+            and not _conjoined(tokens[other.first_token])
             for other in actors[k + 1:k + 4]
         ):
             pending_role = pending_role or actor.role
@@ -107,6 +109,11 @@ def _merge_titles(actors: Sequence[Actor]) -> list[Actor]:
             actor = replace(actor, role="pair")  # between X and Y: both members
         kept.append(actor)
     return kept
+
+
+def _conjoined(tok: Token) -> bool:
+    """A word carrying the conjunction و/ו as a clitic (وقوات, והצבא)."""
+    return len(tok.readings) > 1 and tok.folded[:1] in "وו"
 
 
 def _code_of(m: Mention, day: date | None, ctx: ArticleContext) -> str:
