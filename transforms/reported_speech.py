@@ -256,8 +256,9 @@ def _clause_end(toks: Tokens, bounds: Boundaries, start: int, pairs: list[MarkPa
 def _clause_opener(toks: Tokens, j: int, kinds: frozenset[str]) -> int:
     """Tokens in the word that opens a new clause at ``j`` (`and`, `אך`, `فيما`; `في حين` is a preposition and a
     stop word), or 0."""
-    if "stop_words" in kinds:
-        return 1
+    if "stop_words" in kinds or (toks.lang != "en" and toks.word(j)[:1] in "וو" and len(toks.word(j)) > 2
+                                 and "complementizers" not in kinds):
+        return 1  # `, וראש הממשלה X אמר:`: a conjoined subject and its own cue (`، وإن` goes on the clause)
     if "prepositions" not in kinds or j + 1 >= len(toks.spans):
         return 0
     joined = not toks.gap(toks.spans[j][1], toks.spans[j + 1][0]).strip()
