@@ -55,7 +55,8 @@ def clean(collected: Collected, con, version: str) -> tuple[list[Article], list[
     """Skip unchanged documents, clean the rest, mark duplicates against the batch and the warehouse."""
     todo, unchanged = steps.split_unchanged(collected.documents, wh.processed_documents(con), version)
     articles, rejections = steps.clean_all(todo)
-    articles = mark_duplicates(articles, wh.known_texts(con))
+    if articles:  # the warehouse's texts are read only when there is something to compare them with
+        articles = mark_duplicates(articles, wh.known_texts(con))
     get_run_logger().info(
         "%d unchanged, %d cleaned, %d duplicate(s), %d rejected",
         unchanged, len(articles), sum(a.duplicate_of is not None for a in articles), len(rejections),
@@ -66,9 +67,11 @@ def clean(collected: Collected, con, version: str) -> tuple[list[Article], list[
 @task(name="validate-articles", cache_policy=NO_CACHE)
 def validate_articles(validator, articles: list[Article], con, version: str, run_id: str, gate: Gate) -> list[Article]:
     """Check the cleaned batch; articles failing a row check are quarantined and left out."""
+    if not articles:
+        return []
     rows = [steps.article_row(a, version, run_id) for a in articles]
-    known = {aid: text for aid, _, text in wh.known_texts(con)}
-    texts = known | {a.article_id: a.text for a in articles}
+    # duplicate_of must name an article: one of the batch's or an original already stored (ids suffice)
+    texts = dict.fromkeys(wh.original_ids(con), "") | {a.article_id: a.text for a in articles}
     validation = validator.validate("articles", rows, texts)
     _record(gate, validation, {a.article_id: a.source_uri for a in articles}, None)
     return [a for a in articles if a.article_id not in validation.bad_rows]

@@ -85,6 +85,11 @@ def processed_documents(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, 
     return {uri: (sha, version) for uri, sha, version in rows}
 
 
+def original_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """article_id of every original (non-duplicate) article."""
+    return [r[0] for r in con.execute("SELECT article_id FROM articles WHERE duplicate_of IS NULL").fetchall()]
+
+
 def known_texts(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
     """(article_id, text_sha256, text) of original articles, for de-duplicating new ones against them."""
     return con.execute(
