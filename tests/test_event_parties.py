@@ -71,6 +71,18 @@ def test_subject_chain_and_partner(text, lang, chain, partner):
     assert _chain_and_partner(text, lang) == (chain, partner)
 
 
+@pytest.mark.parametrize("text, chain", [
+    # a list whose middle item has the article: ', the' still joins it (SAU was dropped)
+    ("Saudi Arabia, the UAE and Egypt cut ties with Qatar", ["SAU", "ARE", "EGY"]),
+    # 'and the' joins two items as well
+    ("Saudi Arabia and the UAE cut ties with Qatar", ["SAU", "ARE"]),
+    # 'the' alone between two states is no list: 'the' here is not preceded by a comma or 'and'
+    ("Russia attacked the Ukrainian port", ["RUS"]),
+])
+def test_subject_chain_with_article(text, chain):
+    assert _chain_and_partner(text, "en")[0] == chain
+
+
 @pytest.mark.parametrize("text, lang, role", [
     ("The two countries signed an agreement", "en", "subject"),   # 'the two countries' right before the cue
     ("The two sides agreed on a truce", "en", "subject"),          # 'the two sides' as subject

@@ -382,9 +382,13 @@ def subject_chain(text: str, tokens: Sequence[Token], actors: Sequence[Actor], s
 
 def _listed(text: str, tokens: Sequence[Token], first: Actor, second: Actor) -> bool:
     """True when ``second`` follows ``first`` as the next item of a list: a comma, 'and', ', and' or a و/ו
-    prefix on its first word, and nothing else between them."""
+    prefix on its first word (English items may open with 'the'), and nothing else between them."""
     lead = tokens[second.lead_token]
     between = text[first.end:lead.start].replace(",", " , ").replace("،", " , ").split()
+    if between and between[-1].lower() == "the":
+        between = between[:-1]  # 'Saudi Arabia, the UAE': the article belongs to the next item
+        if not between:
+            return False  # 'X the Y' is no list
     if between in (["and"], [",", "and"], ["&"]):
         return True
     if between == [","]:
