@@ -37,6 +37,19 @@ def test_cue_before_window_far_from_mark():
     assert (cue.strength, cue.word, cue.at) == ("window", "אמר", 0)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a ב-word with a possessive suffix after the title is an adverbial ('in his speech'), not part of the name
+    ("אמר ראש הממשלה בנאומו היום כי ״לא נוותר לעולם על הביטחון״", "ראש הממשלה"),
+    # the same after a titled name ('in his words')
+    ("אמר השר יואב גלנט בדבריו כי ״לא נוותר״", "השר יואב גלנט"),
+    # a ב-place without a possessive suffix stays a modifier of the title
+    ("אמר השר בכנסת כי ״לא נוותר״", "השר בכנסת"),
+])
+def test_cue_before_hebrew_adverbial_after_subject(text, speaker):
+    toks, bounds, (o, _, _) = _setup(text, "he")
+    assert _name(cue_before(toks, bounds, o, Mask([]))) == speaker
+
+
 @pytest.mark.parametrize("text, lang", [
     ("“We will not back down,” he said.", "en"),   # quote first: nothing before
     ("הספר ״האיש הטוב״ יצא השבוע", "he"),          # no cue word before the mark

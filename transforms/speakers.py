@@ -152,12 +152,21 @@ def _classify_forward(toks: Tokens, j: int, kinds: frozenset[str], roles: int, n
             return "mod"  # the definite modifiers of a role: יושב הראש המשותף של הוועדה
         if roles and _names_actor(word):
             return "mod"  # the state or body a title belongs to (שגריר פלסטין באו״ם), not a name word
+        if (roles or names) and _adverbial_possessive_he(word):
+            return None  # אמר ראש הממשלה בנאומו: 'in his speech' after the subject is an adverbial
         if names >= 2 and len(word) >= 4 and word[0] in "בלמכ" and not word.startswith(_HE_NAME_PREFIXES):
             return None  # a prepositional phrase after the name: ... אנדריי גרומיקו במושב השני
     return "name"
 
 
 _HE_NAME_PREFIXES = ("בן־", "בן-", "בת־", "בת-")
+
+
+def _adverbial_possessive_he(word: str) -> bool:
+    """A ב-word with a possessive suffix (בנאומו, בדבריו, בהודעתה): a prepositional phrase, never a name."""
+    folded = fold_str(word)
+    return len(folded) >= 5 and folded[0] == "ב" and folded.endswith(("ו", "יו", "תה", "יה")) \
+        and not word.startswith(_HE_NAME_PREFIXES)
 
 
 def _names_actor(word: str) -> bool:
