@@ -1,7 +1,7 @@
 import pytest
 
 from transforms.errors import NewsfactsError
-from transforms.lexicon_files import LEXICON_DIR, LexiconError, read_yaml_mapping, string_list
+from transforms.lexicon_files import LEXICON_DIR, LexiconError, lexicon_path, read_yaml_mapping, string_list
 
 
 def _write(tmp_path, body):
@@ -59,3 +59,17 @@ def test_lexicon_error_is_a_newsfacts_error():
 def test_lexicon_dir_holds_the_data_files():
     # the shared directory every loader reads
     assert (LEXICON_DIR / "quotes.ar.yaml").is_file() and (LEXICON_DIR / "events.he.yaml").is_file()
+
+
+@pytest.mark.parametrize("kind, lang, suffix", [
+    ("quotes", "ar", "yaml"),
+    ("boilerplate", "he", "txt"),
+])
+def test_lexicon_path_names_the_file_of_a_supported_language(kind, lang, suffix):
+    path = lexicon_path(kind, lang, ("ar", "he", "en"), suffix=suffix)
+    assert path.name == f"{kind}.{lang}.{suffix}" and path.exists()
+
+
+def test_lexicon_path_refuses_an_unsupported_language_and_lists_the_choices():
+    with pytest.raises(LexiconError, match=r"no dates lexicon for lang 'fa'; expected one of ar, he, en"):
+        lexicon_path("dates", "fa", ("ar", "he", "en"))

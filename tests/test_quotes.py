@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE_LANG, SAMPLE_TEXTS as SAMPLES, make_article, span_of
-from transforms import quote_tokens
+from transforms import lexicon_files, quote_tokens
 from transforms.normalize import fold_str
 from transforms.quote_marks import mark_role
 from transforms.quotes import extract_quotes
 from transforms.records import Quote, stable_id
-from transforms.quote_tokens import LANGS, LexiconError, load_quote_lexicon
+from transforms.lexicon_files import LexiconError
+from transforms.quote_tokens import LANGS, load_quote_lexicon
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles" / "quotes"
 
@@ -211,7 +212,7 @@ def test_request_verbs_are_attitude_verbs(lang):
 ])
 def test_lexicon_errors_name_the_problem(tmp_path, monkeypatch, body, message):
     (tmp_path / "quotes.en.yaml").write_text(body, encoding="utf-8")
-    monkeypatch.setattr(quote_tokens, "LEXICON_DIR", tmp_path)
+    monkeypatch.setattr(lexicon_files, "LEXICON_DIR", tmp_path)
     with pytest.raises(LexiconError, match=message):
         quote_tokens.load_quote_lexicon.__wrapped__("en")
 

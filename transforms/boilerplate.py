@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import cache
 
-from transforms.lexicon_files import LEXICON_DIR, LexiconError
+from transforms.lexicon_files import LexiconError, lexicon_path
 
 BOILERPLATE_LANGS = ("ar", "en", "he")
 # A line longer than this is content even if a pattern matches its start (a copyright line is short).
@@ -29,9 +29,7 @@ MAX_BOILERPLATE_LINE = 200
 @cache
 def load_boilerplate_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     """Compile ``lexicons/boilerplate.<lang>.txt`` (one whole-line regex per line)."""
-    if lang not in BOILERPLATE_LANGS:
-        raise LexiconError(f"no boilerplate lexicon for lang {lang!r}; expected one of {', '.join(BOILERPLATE_LANGS)}")
-    path = LEXICON_DIR / f"boilerplate.{lang}.txt"
+    path = lexicon_path("boilerplate", lang, BOILERPLATE_LANGS, suffix="txt")
     patterns = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         entry = line.strip()

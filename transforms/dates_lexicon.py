@@ -18,7 +18,7 @@ from hijridate import Hijri
 from num2words import num2words
 from pyluach.utils import MONTH_NAMES_HEBREW
 
-from transforms.lexicon_files import LEXICON_DIR, LexiconError, read_yaml_mapping, string_list
+from transforms.lexicon_files import LexiconError, lexicon_path, read_yaml_mapping, string_list
 from transforms.normalize import fold_str
 
 LANGS = ("ar", "he", "en")
@@ -63,9 +63,7 @@ def fold_key(text: str) -> str:
 @cache
 def load_date_lexicon(lang: str) -> DateLexicon:
     """Build the lexicon for ``lang`` (cached: built once per process)."""
-    if lang not in LANGS:
-        raise LexiconError(f"unsupported lang {lang!r} for dates; expected one of {', '.join(LANGS)}")
-    path = LEXICON_DIR / f"dates.{lang}.yaml"
+    path = lexicon_path("dates", lang, LANGS)
     raw = read_yaml_mapping(path, _KEYS)
     return DateLexicon(
         lang=lang,

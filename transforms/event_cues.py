@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from transforms.gazetteer import GAP, PhraseIndex, Token, phrase_tokens
-from transforms.lexicon_files import LEXICON_DIR, LexiconError, read_yaml_mapping, string_list
+from transforms.lexicon_files import LexiconError, lexicon_path, read_yaml_mapping, string_list
 from transforms.normalize import fold_str
 
 # CAMEO root codes (Schrodt 2012) and the short labels stored in events.event_type ("04 consult").
@@ -134,9 +134,7 @@ def _cue_phrases(data: dict, path: Path) -> list[tuple[tuple[str, ...], str]]:
 @cache
 def load_cues(lang: str) -> CueLexicon:
     """The cue lexicon of ``lang`` (ar, he, en), parsed once per process."""
-    if lang not in LANGS:
-        raise LexiconError(f"no event cues for language {lang!r}; expected one of {', '.join(LANGS)}")
-    return read_cues(LEXICON_DIR / f"events.{lang}.yaml")
+    return read_cues(lexicon_path("events", lang, LANGS))
 
 
 @cache

@@ -20,6 +20,14 @@ class LexiconError(NewsfactsError, ValueError):
     """A lexicon file is malformed; the message names the file, the line or key, and the valid choices."""
 
 
+def lexicon_path(kind: str, lang: str, langs: Iterable[str], suffix: str = "yaml") -> Path:
+    """``lexicons/<kind>.<lang>.<suffix>``, or a LexiconError naming the languages that have one."""
+    langs = tuple(langs)
+    if lang not in langs:
+        raise LexiconError(f"no {kind} lexicon for lang {lang!r}; expected one of {', '.join(langs)}")
+    return LEXICON_DIR / f"{kind}.{lang}.{suffix}"
+
+
 def read_yaml_mapping(path: Path, allowed_keys: Iterable[str]) -> dict[str, Any]:
     """Parse a YAML lexicon that must be a mapping using only ``allowed_keys``."""
     try:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from babel.dates import get_day_names, get_month_names
 
-from transforms.lexicon_files import LEXICON_DIR, LexiconError, read_yaml_mapping, string_list
+from transforms.lexicon_files import lexicon_path, read_yaml_mapping, string_list
 from transforms.normalize import fold_str, stem_candidates, word_spans
 from transforms.quote_marks import mark_role
 
@@ -47,9 +47,7 @@ class QuoteLexicon:
 @cache
 def load_quote_lexicon(lang: str) -> QuoteLexicon:
     """Read ``lexicons/quotes.<lang>.yaml`` (cached) and add babel's weekday and month names."""
-    if lang not in LANGS:
-        raise LexiconError(f"unsupported lang {lang!r} for quotes; expected one of {', '.join(LANGS)}")
-    path = LEXICON_DIR / f"quotes.{lang}.yaml"
+    path = lexicon_path("quotes", lang, LANGS)
     raw = read_yaml_mapping(path, KINDS)
     words = {k: frozenset(fold_str(w).strip() for w in string_list(raw, k, path)) for k in KINDS}
     phrases = tuple(sorted((tuple(fold_str(w).split()) for w in string_list(raw, "source_markers", path)
