@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import time
+from functools import cache
 
 import pytest
 
@@ -19,13 +20,9 @@ from transforms.segment import sentence_at, sentences
 FIXTURES = ROOT / "tests" / "fixtures" / "articles" / "figures"
 
 
-_SAMPLE_FIGURES: dict[str, list[Figure]] = {}
-
-
+@cache
 def _sample_figures(sample: str) -> list[Figure]:
-    if sample not in _SAMPLE_FIGURES:
-        _SAMPLE_FIGURES[sample] = extract_figures(make_article(SAMPLES[sample], SAMPLE_LANG[sample], sample))
-    return _SAMPLE_FIGURES[sample]
+    return extract_figures(make_article(SAMPLES[sample], SAMPLE_LANG[sample], sample))
 
 
 def _overlapping(figures: list[Figure], start: int, end: int) -> list[Figure]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,9 @@ from transforms.quote_tokens import LANGS, load_quote_lexicon
 FIXTURES = ROOT / "tests" / "fixtures" / "articles" / "quotes"
 
 
-_CACHE: dict[str, list[Quote]] = {}
-
-
+@cache
 def _sample_quotes(sample: str) -> list[Quote]:
-    if sample not in _CACHE:
-        _CACHE[sample] = extract_quotes(make_article(SAMPLES[sample], SAMPLE_LANG[sample], sample))
-    return _CACHE[sample]
+    return extract_quotes(make_article(SAMPLES[sample], SAMPLE_LANG[sample], sample))
 
 
 def _speaker_matches(pred: str | None, gold: str | None) -> bool:
